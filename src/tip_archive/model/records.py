@@ -192,6 +192,11 @@ class Record(Strict):
         return getattr(self, "date", None)
 
     @property
+    def announced(self) -> bool:
+        """Whether the sources announce it for a later date rather than report it."""
+        return getattr(self, "status", None) == "announced"
+
+    @property
     def symbol_value(self) -> str | None:
         return getattr(self, "symbol", None)
 

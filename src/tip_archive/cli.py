@@ -1,0 +1,96 @@
+"""The ``tip-archive`` command line: validate, build, serve, and new records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loading.problems import DataError
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .engine import load_archive
+
+    data = Path(args.data)
+    try:
+        archive = load_archive(data, data.resolve().parent)
+    except DataError as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    counts = {}
+    for record in archive.records():
+        counts[record.type] = counts.get(record.type, 0) + 1
+    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    print(f"{len(archive.entries)} records valid ({summary})")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    return build_site(Path(args.config), Path(args.site_dir), strict=not args.no_strict)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .site import serve_site
+
+    return serve_site(Path(args.config), args.addr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .skeleton import write_skeleton
+
+    try:
+        path = write_skeleton(Path(args.data), args.type, args.name)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .schema import schema_json
+
+    text = schema_json()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="tip-archive", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every record; print every problem; exit 1 if any")
+    p.add_argument("--data", default="data")
+    p.set_defaults(func=_validate)
+    p = sub.add_parser("build", help="validate and build the site (strict); site/ is replaced only on success")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    p.set_defaults(func=_build)
+    p = sub.add_parser("serve", help="serve the site with live reload when a record changes")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--addr", default="127.0.0.1:8000")
+    p.set_defaults(func=_serve)
+    p = sub.add_parser("new", help="write a correctly shaped YAML skeleton for a new record")
+    p.add_argument("type", help="resolution, statement, event, document, body, person or source")
+    p.add_argument("name", help="the UN symbol (A/RES/64/293) or a slug (2007-conference)")
+    p.add_argument("--data", default="data")
+    p.set_defaults(func=_new)
+    p = sub.add_parser("schema", help="print the JSON Schema of record files")
+    p.add_argument("--output", "-o")
+    p.set_defaults(func=_schema)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

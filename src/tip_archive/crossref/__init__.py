@@ -1,0 +1,1 @@
+"""Cross-referencing: one index of all records, references checked, backlinks computed once."""

@@ -1,0 +1,199 @@
+"""The archive as a whole: every record indexed, every reference and quote checked.
+
+:func:`build_archive` takes the loader's result and either returns an
+:class:`Archive` (records by id and by symbol, backlinks, source texts) or the
+complete list of problems.  Nothing here knows about pages or MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..loading.loader import LoadedRecord, LoadResult
+from ..loading.problems import Problem, field_path
+from ..model.records import Citation, ParagraphRef, Record, Ref, Source
+from ..model.symbols import parse_symbol
+from ..model.texts import quote_in
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Backlink:
+    record: Record
+    field: str
+    """The field of ``record`` that points here (``related``, ``speaker``, ...)."""
+
+
+@dataclass
+class Archive:
+    """Every record, indexed; built once per build and read by the renderers."""
+
+    entries: dict[str, LoadedRecord]
+    texts: dict[str, list[str]]
+    by_symbol: dict[str, Record] = field(default_factory=dict)
+    backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+    citing: dict[str, dict[int, list[Record]]] = field(default_factory=lambda: defaultdict(dict))
+    """For each source, for each paragraph, the records that cite it."""
+
+    def __getitem__(self, record_id: str) -> Record:
+        return self.entries[record_id].record
+
+    def get(self, record_id: str | None) -> Record | None:
+        entry = self.entries.get(record_id or "")
+        return entry.record if entry else None
+
+    def path_of(self, record_id: str) -> str:
+        return self.entries[record_id].path
+
+    def records(self, kind: str | None = None) -> list[Record]:
+        return [e.record for e in self.entries.values() if kind is None or e.record.type == kind]
+
+    def paragraph(self, source_id: str, number: int) -> str:
+        return self.texts[source_id][number - 1]
+
+
+def iter_refs(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Ref]]:
+    """Every reference to another record inside ``model``, with its location and kind."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        marker = next((m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Ref)), None)
+        yield from _walk_value(value, (*loc, name), marker)
+
+
+def _metadata(annotation: Any, metadata: list[Any]) -> list[Any]:
+    found = list(metadata)
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        found.extend(getattr(current, "__metadata__", ()))
+        stack.extend(getattr(current, "__args__", ()))
+    return found
+
+
+def _walk_value(value: Any, loc: Loc, marker: Ref | None) -> Iterator[tuple[Loc, str, Ref]]:
+    if isinstance(value, BaseModel):
+        yield from iter_refs(value, loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_value(item, (*loc, index), marker)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_value(item, (*loc, key), None)
+    elif isinstance(value, str) and marker is not None:
+        yield loc, value, marker
+
+
+def iter_models(model: BaseModel, kind: type[BaseModel], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Every nested model of type ``kind`` inside ``model`` (citations, paragraph refs)."""
+    for name in type(model).model_fields:
+        stack: list[tuple[Loc, Any]] = [((*loc, name), getattr(model, name))]
+        while stack:
+            where, value = stack.pop(0)
+            if isinstance(value, kind):
+                yield where, value
+            elif isinstance(value, BaseModel):
+                yield from iter_models(value, kind, where)
+            elif isinstance(value, list):
+                stack[:0] = [((*where, i), v) for i, v in enumerate(value)]
+            elif isinstance(value, dict):
+                stack[:0] = [((*where, k), v) for k, v in value.items()]
+
+
+def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
+    """Index the loaded records and check everything that spans more than one file."""
+    problems = list(loaded.problems)
+    entries: dict[str, LoadedRecord] = {}
+    for entry in loaded.records:
+        record = entry.record
+        if record.id in entries:
+            other = entries[record.id].path
+            problems.append(Problem(entry.path, entry.line("id"), "id", f"{record.id!r} is also the id of {other}"))
+            continue
+        entries[record.id] = entry
+    archive = Archive(entries, loaded.texts)
+
+    symbol_owner: dict[str, LoadedRecord] = {}
+    for entry in entries.values():
+        record = entry.record
+        for loc, symbol in _symbols(record):
+            key = str(parse_symbol(symbol))
+            if key in symbol_owner and symbol_owner[key] is not entry:
+                problems.append(
+                    Problem(entry.path, entry.line(*loc), field_path(loc), f"{key} is also the symbol of {symbol_owner[key].path}")
+                )
+                continue
+            symbol_owner[key] = entry
+            archive.by_symbol[key] = record
+
+    for entry in entries.values():
+        problems.extend(_check_entry(archive, entry))
+    return archive, problems
+
+
+def _symbols(record: Record) -> Iterator[tuple[Loc, str]]:
+    for name in ("symbol", "draft_symbol"):
+        if value := getattr(record, name, None):
+            yield (name,), value
+    for index, value in enumerate(getattr(record, "other_symbols", [])):
+        yield ("other_symbols", index), value
+
+
+def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
+    record = entry.record
+    problems: list[Problem] = []
+
+    def problem(loc: Loc, message: str) -> None:
+        problems.append(Problem(entry.path, entry.line(*loc), field_path(loc), message))
+
+    seen: set[tuple[str, str]] = set()
+    for loc, target_id, marker in iter_refs(record):
+        target = archive.get(target_id)
+        if target is None:
+            problem(loc, f"no record with id {target_id!r}")
+        elif target.type not in marker.types:
+            wanted = " or ".join(marker.types)
+            problem(loc, f"{target_id!r} is a {target.type}, not a {wanted}")
+        elif target_id == record.id:
+            problem(loc, "a record cannot refer to itself")
+        elif loc[-1] != "source" and (target_id, str(loc[0])) not in seen:
+            seen.add((target_id, str(loc[0])))
+            archive.backlinks[target_id].append(Backlink(record, str(loc[0])))
+
+    for loc, cited in iter_models(record, Citation):
+        _check_citation(archive, record, loc, cited, problem)
+    for loc, para in iter_models(record, ParagraphRef):
+        texts = archive.texts.get(para.source)
+        if texts is not None and not 1 <= para.paragraph <= len(texts):
+            problem((*loc, "paragraph"), f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})")
+
+    if type(record).needs_sources and not record.sources:
+        problem(("sources",), "a record needs at least one source passage")
+    if isinstance(record, Source):
+        texts = archive.texts.get(record.id, [])
+        for number in record.uncited:
+            if not 1 <= number <= len(texts):
+                problem(("uncited", number), f"source {record.id} has no ¶{number} (it has {len(texts)})")
+    return problems
+
+
+def _check_citation(archive: Archive, record: Record, loc: Loc, cited: Citation, problem: Any) -> None:
+    texts = archive.texts.get(cited.source)
+    if texts is None:
+        return  # a missing or wrong-typed source is reported as a reference
+    if not 1 <= cited.paragraph <= len(texts):
+        problem((*loc, "paragraph"), f"source {cited.source} has no ¶{cited.paragraph} (it has {len(texts)})")
+        return
+    if not quote_in(cited.quote, texts[cited.paragraph - 1]):
+        where = [n for n, text in enumerate(texts, 1) if quote_in(cited.quote, text)]
+        hint = f" (it is in ¶{where[0]})" if where else ""
+        problem((*loc, "quote"), f"not found in source {cited.source} ¶{cited.paragraph}{hint}")
+        return
+    archive.citing[cited.source].setdefault(cited.paragraph, [])
+    if record not in archive.citing[cited.source][cited.paragraph]:
+        archive.citing[cited.source][cited.paragraph].append(record)

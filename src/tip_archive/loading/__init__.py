@@ -1,0 +1,1 @@
+"""Reading the data folder: YAML files into validated records, every problem collected."""

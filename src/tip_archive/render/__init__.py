@@ -1,0 +1,1 @@
+"""Rendering: the archive into Markdown pages and data files, for any site generator."""

@@ -1,0 +1,159 @@
+"""What the renderers show of a record: its metadata rows, its role labels, its dates.
+
+Plain functions over the archive, shared by every page type and data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..crossref.archive import Archive
+from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
+from ..model.symbols import parse_symbol
+from .urls import record_url, relative
+
+#: How a backlink's field reads on the page of the record it points to.
+ROLE_LABELS = {
+    "related": "Related",
+    "body": "Adopted",
+    "initiators": "Initiated",
+    "cosponsors": "Co-sponsored",
+    "speaker": "Spoke",
+    "on_behalf_of": "Represented in",
+    "event": "Statements at this event",
+    "organisers": "Organised",
+    "participants": "Took part in",
+    "authors": "Wrote or submitted",
+    "became": "Drafts",
+    "text": "Text archived in",
+}
+
+
+@dataclass
+class Row:
+    label: str
+    value: Markup
+
+
+def link(archive: Archive, from_url: str, record_id: str) -> Markup:
+    record = archive[record_id]
+    return Markup('<a href="{}">{}</a>').format(relative(from_url, record_url(record)), record.title)
+
+
+def links(archive: Archive, from_url: str, ids: list[str]) -> Markup:
+    return Markup(", ").join(link(archive, from_url, i) for i in ids)
+
+
+def un_record_fields(record: Record) -> set[str]:
+    return {fact.field for fact in record.un_record}
+
+
+def marked(record: Record, field: str, value: Markup | str) -> Markup:
+    """A value, with a mark when it comes from the UN record rather than the seeds."""
+    shown = escape(value)
+    if field in un_record_fields(record):
+        return Markup('{} <sup class="tip-unrecord" title="From the UN record, not the seed sources">'
+                      '<a href="#from-the-un-record">UN record</a></sup>').format(shown)
+    return shown
+
+
+def date_html(record: Record) -> Markup:
+    date = record.date_value
+    if date is None:
+        return Markup("")
+    return Markup('<time datetime="{}">{}</time>').format(date.iso(), date.human())
+
+
+def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
+    rows: list[Row] = [Row("Type", escape(record.label))]
+
+    def add(label: str, value: Markup | str | None, field: str = "") -> None:
+        if value:
+            rows.append(Row(label, marked(record, field, value) if field else escape(value)))
+
+    if record.symbol_value:
+        add("Symbol", Markup("<code>{}</code>").format(record.symbol_value), "symbol")
+    date = record.date_value
+    if date is not None:
+        add(_date_label(record), date_html(record), "date")
+    if isinstance(record, Resolution):
+        add("Adopted by", link(archive, here, record.body))
+        add("Session", str(record.session) if record.session else None, "session")
+        add("Agenda item", record.agenda_item)
+        add("Draft", Markup("<code>{}</code>").format(record.draft_symbol) if record.draft_symbol else None, "draft_symbol")
+        add("Adoption", record.adoption, "adoption")
+        if record.votes:
+            add("Votes", ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in record.votes.items()))
+        add("Initiated by", links(archive, here, record.initiators))
+        add("Co-sponsors named", links(archive, here, record.cosponsors))
+    elif isinstance(record, Statement):
+        add("Speaker", link(archive, here, record.speaker))
+        add("Office held", record.office)
+        add("On behalf of", link(archive, here, record.on_behalf_of) if record.on_behalf_of else None)
+        add("Occasion", link(archive, here, record.event) if record.event else record.occasion)
+        if record.event:
+            add("Occasion as given", record.occasion)
+    elif isinstance(record, Event):
+        add("Kind", record.kind)
+        add("Status", "Announced" if record.status == "announced" else None)
+        add("Place", record.place, "place")
+        add("Organised by", links(archive, here, record.organisers))
+        add("Participants named", links(archive, here, record.participants))
+    elif isinstance(record, Document):
+        add("Kind", record.kind)
+        add("Symbol as printed", Markup("<code>{}</code>").format(record.symbol_as_given) if record.symbol_as_given else None)
+        add("Authors", links(archive, here, record.authors))
+        add("Became", link(archive, here, record.became) if record.became else None)
+    elif isinstance(record, Body):
+        add("Kind", record.kind)
+        add("Abbreviation", record.abbreviation)
+    elif isinstance(record, Source):
+        add("Kind", record.kind)
+        add("Language", {"en": "English", "ru": "Russian"}[record.language])
+        add("Author", record.author)
+        add("Publisher", record.publisher)
+        add("Provenance", record.provenance)
+        if record.url:
+            add("Published at", Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(record.url))
+    other = [s for s in record.all_symbols if s != record.symbol_value and not (
+        isinstance(record, Resolution) and s == record.draft_symbol)]
+    if other:
+        add("Other symbols", Markup(", ").join(Markup("<code>{}</code>").format(s) for s in other))
+    names = getattr(record, "other_names", [])
+    if names:
+        add("Other names", "; ".join(names))
+    return rows
+
+
+def _date_label(record: Record) -> str:
+    if isinstance(record, Resolution):
+        return "Adopted"
+    if isinstance(record, Event) and record.status == "announced":
+        return "Announced for"
+    return "Date"
+
+
+def sort_symbol_key(symbol: str) -> tuple[object, ...]:
+    """Natural order of symbols: A/RES/61/180 before A/RES/64/178 before A/RES/64/293."""
+    parsed = parse_symbol(symbol)
+    def num(part: str | None) -> tuple[int, str]:
+        digits = "".join(ch for ch in (part or "") if ch.isdigit())
+        return (int(digits) if digits else -1, part or "")
+    return (parsed.series, parsed.bodies, parsed.nature or "", num(parsed.session), num(parsed.item), parsed.suffixes)
+
+
+def chrono_key(record: Record) -> tuple[object, ...]:
+    date = record.date_value
+    return (date.sort_key() if date else (9999, 0, 0), record.type, record.title)
+
+
+def role_label(field: str) -> str:
+    return ROLE_LABELS.get(field, field.replace("_", " ").capitalize())
+
+
+def subject_records(archive: Archive, entity: Body | Person) -> list[tuple[str, Record]]:
+    """What a body or person did: each record that points to it, with the role."""
+    found = [(role_label(b.field), b.record) for b in archive.backlinks.get(entity.id, [])]
+    return sorted(found, key=lambda pair: chrono_key(pair[1]))

@@ -1,0 +1,211 @@
+"""Render the archive into pages: one per record, an index per type, the chronology.
+
+:func:`render_site` returns plain :class:`Page` objects (a source path and its
+Markdown); the MkDocs plugin hands them to MkDocs, a test can read them as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..crossref.archive import Archive
+from ..model.records import FOLDERS, RECORD_TYPES, Body, Citation, Document, Person, Record, Resolution, Source
+from . import describe
+from .text import lines, md_inline, paragraphs, yaml_scalar
+from .urls import record_src, record_url, relative, section_src, url_of
+
+TEMPLATES = Path(__file__).parent / "templates"
+CHRONOLOGY_SRC = "chronology/index.md"
+#: The years the chronology covers, each shown even when the archive holds nothing for it.
+FIRST_YEAR, LAST_YEAR = 2005, 2019
+
+
+@dataclass
+class Page:
+    src: str
+    """Source path of the page inside the site (``resolutions/a-res-64-293.md``)."""
+    markdown: str
+    edit_path: str | None = None
+    """The data file the page is generated from, for its edit link."""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SiteOptions:
+    edit_base: str = ""
+    """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: Markup(md_inline(text))
+    env.filters["yaml"] = lambda text: Markup(yaml_scalar(text))
+    env.filters["paragraphs"] = paragraphs
+    return env
+
+
+class SiteRenderer:
+    def __init__(self, archive: Archive, options: SiteOptions | None = None) -> None:
+        self.archive = archive
+        self.options = options or SiteOptions()
+        self.env = environment()
+        self.sources = {r.id: r for r in archive.records("source")}
+
+    def render(self) -> list[Page]:
+        pages = [self.record_page(record) for record in self.archive.records()]
+        pages += [self.listing(kind) for kind in RECORD_TYPES]
+        pages.append(self.chronology())
+        return pages
+
+    # -- helpers used by the templates -------------------------------------------------
+
+    def _common(self, here: str) -> dict[str, Any]:
+        return {
+            "archive": self.archive,
+            "sources": self.sources,
+            "url_for": lambda item, anchor="": relative(here, record_url(item)) + anchor,
+            "cite": lambda cited: self._cite(here, cited),
+            "hide_nav": False,
+            "description": "",
+        }
+
+    def _cite(self, here: str, cited: Citation) -> Markup:
+        source = self.sources[cited.source]
+        target = relative(here, record_url(source) + f"#p{cited.paragraph}")
+        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(target, source.title, cited.paragraph)
+
+    # -- pages -------------------------------------------------------------------------
+
+    def record_page(self, record: Record) -> Page:
+        src = record_src(record)
+        here = url_of(src)
+        entry = self.archive.entries[record.id]
+        context = self._common(here) | {
+            "title": record.title,
+            "description": _first_sentence(record.summary) if record.summary else "",
+            "record": record,
+            "key_points": getattr(record, "key_points", []),
+            "rows": describe.metadata_rows(self.archive, record, here),
+            "date_html": describe.date_html(record),
+            "related": [self.archive[i] for i in record.related],
+            "backlinks": [
+                (describe.role_label(b.field), b.record)
+                for b in self.archive.backlinks.get(record.id, [])
+                if not (b.field == "related" and b.record.id in record.related)
+            ] if not isinstance(record, (Body, Person)) else [],
+            "involved": describe.subject_records(self.archive, record) if isinstance(record, (Body, Person)) else [],
+            "text": self._text(here, record),
+            "text_sources": self._text_sources(here, record),
+            "source_text": self._source_text(here, record),
+            "edit_path": entry.path,
+            "edit_url": self.options.edit_base + entry.path if self.options.edit_base else relative(here, ""),
+        }
+        markdown = self.env.get_template("record.md.j2").render(context)
+        return Page(src, markdown, entry.path)
+
+    def _text(self, here: str, record: Record) -> list[dict[str, Any]]:
+        if not isinstance(record, (Resolution, Document)):
+            return []
+        out = []
+        for para in record.text:
+            source = self.sources[para.source]
+            anchor = para.label.lower().replace("(", "-").replace(")", "").replace(".", "-")
+            out.append({
+                "anchor": anchor,
+                "label": para.label,
+                "number": para.paragraph,
+                "html": lines(self.archive.paragraph(para.source, para.paragraph)),
+                "source_url": relative(here, record_url(source) + f"#p{para.paragraph}"),
+            })
+        return out
+
+    def _text_sources(self, here: str, record: Record) -> Markup:
+        ids = sorted({p.source for p in getattr(record, "text", [])})
+        return describe.links(self.archive, here, ids)
+
+    def _source_text(self, here: str, record: Record) -> list[dict[str, Any]]:
+        if not isinstance(record, Source):
+            return []
+        citing = self.archive.citing.get(record.id, {})
+        return [
+            {
+                "number": number,
+                "html": lines(text),
+                "citing": citing.get(number, []),
+                "uncited": record.uncited.get(number, ""),
+            }
+            for number, text in enumerate(self.archive.texts.get(record.id, []), 1)
+        ]
+
+    def listing(self, kind: str) -> Page:
+        cls = RECORD_TYPES[kind]
+        src = section_src(FOLDERS[kind])
+        here = url_of(src)
+        records = self.archive.records(kind)
+        link = lambda r: Markup('<a href="{}">{}</a>').format(relative(here, record_url(r)), r.title)  # noqa: E731
+        date = lambda r: describe.date_html(r)  # noqa: E731
+        symbol = lambda r: Markup("<code>{}</code>").format(r.symbol_value) if r.symbol_value else ""  # noqa: E731
+        if kind == "resolution":
+            records.sort(key=lambda r: (r.symbol_value is None, describe.sort_symbol_key(r.symbol_value) if r.symbol_value else (), describe.chrono_key(r)))
+            columns = ["Symbol", "Title", "Adopted by", "Adopted"]
+            rows = [[symbol(r), link(r), describe.link(self.archive, here, r.body), date(r)] for r in records if isinstance(r, Resolution)]
+            lead = "Every resolution in the archive, by UN symbol and date of adoption."
+        elif kind in ("body", "person"):
+            records.sort(key=lambda r: r.title.lower())
+            columns = ["Name", "Kind" if kind == "body" else "Offices", "Records"]
+            rows = [[link(r), getattr(r, "kind", "") or "; ".join(o.title for o in getattr(r, "offices", [])), str(len(self.archive.backlinks.get(r.id, [])))] for r in records]
+            lead = f"Every {cls.label.lower()} named in the archive, with the number of records that mention them."
+        else:
+            records.sort(key=describe.chrono_key)
+            columns = ["Date", "Title", "Symbol" if kind == "document" else "Kind"]
+            rows = [[date(r), link(r), symbol(r) if kind == "document" else getattr(r, "kind", getattr(r, "occasion", ""))] for r in records]
+            lead = f"Every {cls.label.lower()} in the archive, in date order."
+        title = cls.plural.capitalize() if kind != "person" else "People"
+        context = self._common(here) | {"title": title, "lead": lead, "columns": columns, "rows": rows}
+        return Page(src, self.env.get_template("listing.md.j2").render(context))
+
+    def chronology(self) -> Page:
+        here = url_of(CHRONOLOGY_SRC)
+        dated = sorted((r for r in self.archive.records() if r.date_value and r.type not in ("source", "body", "person")), key=describe.chrono_key)
+        groups: list[dict[str, Any]] = []
+        earlier = [r for r in dated if r.date_value and r.date_value.year < FIRST_YEAR]
+        later = [r for r in dated if r.date_value and r.date_value.year > LAST_YEAR]
+        if earlier:
+            groups.append({"heading": f"Before {FIRST_YEAR}: background", "anchor": "before", "entries": earlier})
+        for year in range(FIRST_YEAR, LAST_YEAR + 1):
+            entries = [r for r in dated if r.date_value and r.date_value.year == year]
+            groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
+        if later:
+            groups.append({"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later})
+        years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+        context = self._common(here) | {
+            "title": "Chronology",
+            "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
+            "groups": groups, "years": years, "first": FIRST_YEAR, "last": LAST_YEAR,
+        }
+        return Page(CHRONOLOGY_SRC, self.env.get_template("chronology.md.j2").render(context))
+
+
+def _first_sentence(text: str) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]
+
+
+def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Page]:
+    return SiteRenderer(archive, options).render()
+
+
+__all__ = ["Page", "SiteOptions", "render_site", "Document"]

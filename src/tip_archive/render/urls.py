@@ -1,0 +1,50 @@
+"""The archive's URL scheme, in one place.
+
+Every record has one canonical page, ``/<type folder>/<id>/`` (for example
+``/resolutions/a-res-64-293/``), never changed by later builds.  Language
+editions other than English live under a prefix (``/ru/resolutions/...``), so a
+Russian edition adds pages without moving any English one.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model.records import FOLDERS, Record
+
+DEFAULT_LANGUAGE = "en"
+
+
+def prefix(lang: str = DEFAULT_LANGUAGE) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def record_src(record: Record, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The generated page's source path, e.g. ``resolutions/a-res-64-293.md``."""
+    return f"{prefix(lang)}{FOLDERS[record.type]}/{record.id}.md"
+
+
+def section_src(folder: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    return f"{prefix(lang)}{folder}/index.md"
+
+
+def url_of(src: str) -> str:
+    """The site URL (relative to the site root) of a page source path."""
+    if src.endswith("index.md"):
+        return src[: -len("index.md")]
+    return src[: -len(".md")] + "/"
+
+
+def record_url(record: Record, lang: str = DEFAULT_LANGUAGE) -> str:
+    return url_of(record_src(record, lang))
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-root-relative)."""
+    target, hashmark, anchor = to_url.partition("#")
+    rel = posixpath.relpath("/" + target, "/" + from_url.rstrip("/"))
+    if rel == ".":
+        rel = "./"
+    elif (target.endswith("/") or not target) and not rel.endswith("/"):
+        rel += "/"
+    return rel + hashmark + anchor
