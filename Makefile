@@ -1,0 +1,50 @@
+# One command per job; every target installs what it needs by itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: install validate site serve test lint types unit e2e browser bench clean schema
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+validate: install
+	$(BIN)/tip-archive validate
+
+site: validate
+	$(BIN)/tip-archive build
+
+serve: site
+	$(BIN)/tip-archive serve --addr 127.0.0.1:8000
+
+schema: install
+	$(BIN)/tip-archive schema -o schema/record.schema.json
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+types: install
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -m "not e2e and not browser"
+
+e2e: install
+	$(BIN)/pytest -m e2e
+
+test: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .site-* .bench test-artifacts

@@ -1,0 +1,63 @@
+"""Shared fixtures: a small project in a temporary directory, and builds of it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A copy of ``tests/fixtures/mini`` (mkdocs.yml, docs/, data/) to change freely."""
+    target = tmp_path / "project"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture
+def write_record(mini_project: Path) -> Callable[[str, str], Path]:
+    """Write a record file into the mini project: ``write_record("events/x.yaml", text)``."""
+
+    def write(relative: str, text: str) -> Path:
+        path = mini_project / "data" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str]:
+    """Build ``project`` with the CLI as a user would; return exit status and output."""
+    import contextlib
+    import io
+    import os
+
+    from tip_archive.cli import main
+
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            status = main(["build", "--site-dir", str(site_dir or project / "site")])
+    finally:
+        os.chdir(cwd)
+    return status, out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini project built once per test session (read-only for tests)."""
+    project = tmp_path_factory.mktemp("mini") / "project"
+    shutil.copytree(MINI, project)
+    status, output = build_project(project)
+    assert status == 0, output
+    return project / "site"
