@@ -81,7 +81,9 @@ def test_interpret_query_finds_nothing_in_prose() -> None:
 sessions = st.integers(min_value=1, max_value=99)
 numbers = st.integers(min_value=1, max_value=99999)
 suffixes = st.lists(
-    st.tuples(st.sampled_from(["Rev", "Add", "Corr"]), st.integers(1, 9)).map(lambda t: f"{t[0]}.{t[1]}"),
+    st.tuples(st.sampled_from(["Rev", "Add", "Corr"]), st.integers(1, 9)).map(
+        lambda t: f"{t[0]}.{t[1]}"
+    ),
     max_size=2,
 )
 
@@ -107,7 +109,9 @@ def _vary(text: str, data: st.DataObject) -> str:
 
 
 @given(symbols(), st.data())
-def test_variants_in_case_and_spacing_parse_to_the_same_symbol(symbol: Symbol, data: st.DataObject) -> None:
+def test_variants_in_case_and_spacing_parse_to_the_same_symbol(
+    symbol: Symbol, data: st.DataObject
+) -> None:
     canonical = str(symbol)
     assert parse_symbol(canonical) == symbol
     assert str(parse_symbol(_vary(canonical, data))) == canonical

@@ -18,7 +18,7 @@ def _validate(args: argparse.Namespace) -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    counts = {}
+    counts: dict[str, int] = {}
     for record in archive.records():
         counts[record.type] = counts.get(record.type, 0) + 1
     summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
@@ -67,7 +67,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check every record; print every problem; exit 1 if any")
     p.add_argument("--data", default="data")
     p.set_defaults(func=_validate)
-    p = sub.add_parser("build", help="validate and build the site (strict); site/ is replaced only on success")
+    p = sub.add_parser(
+        "build", help="validate and build the site (strict); site/ is replaced only on success"
+    )
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--site-dir", default="site")
     p.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")

@@ -18,6 +18,8 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
     return archive
 
 
-def generate(data_dir: Path, options: SiteOptions | None = None, root: Path | None = None) -> tuple[Archive, list[Page]]:
+def generate(
+    data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
+) -> tuple[Archive, list[Page]]:
     archive = load_archive(data_dir, root)
     return archive, render_site(archive, options)

@@ -19,7 +19,8 @@ def record_schema() -> dict[str, Any]:
     from pydantic import Field
 
     union = Annotated[Union[tuple(RECORD_TYPES.values())], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
-    schema = TypeAdapter(union).json_schema(mode="validation")
+    adapter: TypeAdapter[Any] = TypeAdapter(union)  # type: ignore[arg-type]
+    schema = adapter.json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "A record of the trafficking-in-persons archive"
     schema["description"] = (

@@ -72,9 +72,9 @@ def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
     )
     text = (
         "# yaml-language-server: $schema=../../schema/record.schema.json\n"
-        f"type: {kind}\nid: {record_id}\ntitle: \"TITLE\"\n{body}"
+        f'type: {kind}\nid: {record_id}\ntitle: "TITLE"\n{body}'
         f"summary: >-\n  In the archive's own words.\n"
-        f"{_SOURCES if RECORD_TYPES[kind].needs_sources else 'sources: []'+chr(10)}"
+        f"{_SOURCES if RECORD_TYPES[kind].needs_sources else 'sources: []' + chr(10)}"
         "related: []\n"
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -62,7 +62,9 @@ def iter_refs(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Ref]]
     """Every reference to another record inside ``model``, with its location and kind."""
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
-        marker = next((m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Ref)), None)
+        marker = next(
+            (m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Ref)), None
+        )
         yield from _walk_value(value, (*loc, name), marker)
 
 
@@ -89,7 +91,9 @@ def _walk_value(value: Any, loc: Loc, marker: Ref | None) -> Iterator[tuple[Loc,
         yield loc, value, marker
 
 
-def iter_models(model: BaseModel, kind: type[BaseModel], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+def iter_models(
+    model: BaseModel, kind: type[BaseModel], loc: Loc = ()
+) -> Iterator[tuple[Loc, Any]]:
     """Every nested model of type ``kind`` inside ``model`` (citations, paragraph refs)."""
     for name in type(model).model_fields:
         stack: list[tuple[Loc, Any]] = [((*loc, name), getattr(model, name))]
@@ -113,7 +117,11 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
         record = entry.record
         if record.id in entries:
             other = entries[record.id].path
-            problems.append(Problem(entry.path, entry.line("id"), "id", f"{record.id!r} is also the id of {other}"))
+            problems.append(
+                Problem(
+                    entry.path, entry.line("id"), "id", f"{record.id!r} is also the id of {other}"
+                )
+            )
             continue
         entries[record.id] = entry
     archive = Archive(entries, loaded.texts)
@@ -125,7 +133,12 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
             key = str(parse_symbol(symbol))
             if key in symbol_owner and symbol_owner[key] is not entry:
                 problems.append(
-                    Problem(entry.path, entry.line(*loc), field_path(loc), f"{key} is also the symbol of {symbol_owner[key].path}")
+                    Problem(
+                        entry.path,
+                        entry.line(*loc),
+                        field_path(loc),
+                        f"{key} is also the symbol of {symbol_owner[key].path}",
+                    )
                 )
                 continue
             symbol_owner[key] = entry
@@ -170,7 +183,10 @@ def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
     for loc, para in iter_models(record, ParagraphRef):
         texts = archive.texts.get(para.source)
         if texts is not None and not 1 <= para.paragraph <= len(texts):
-            problem((*loc, "paragraph"), f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})")
+            problem(
+                (*loc, "paragraph"),
+                f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})",
+            )
 
     if type(record).needs_sources and not record.sources:
         problem(("sources",), "a record needs at least one source passage")
@@ -178,16 +194,24 @@ def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
         texts = archive.texts.get(record.id, [])
         for number in record.uncited:
             if not 1 <= number <= len(texts):
-                problem(("uncited", number), f"source {record.id} has no ¶{number} (it has {len(texts)})")
+                problem(
+                    ("uncited", number),
+                    f"source {record.id} has no ¶{number} (it has {len(texts)})",
+                )
     return problems
 
 
-def _check_citation(archive: Archive, record: Record, loc: Loc, cited: Citation, problem: Any) -> None:
+def _check_citation(
+    archive: Archive, record: Record, loc: Loc, cited: Citation, problem: Any
+) -> None:
     texts = archive.texts.get(cited.source)
     if texts is None:
         return  # a missing or wrong-typed source is reported as a reference
     if not 1 <= cited.paragraph <= len(texts):
-        problem((*loc, "paragraph"), f"source {cited.source} has no ¶{cited.paragraph} (it has {len(texts)})")
+        problem(
+            (*loc, "paragraph"),
+            f"source {cited.source} has no ¶{cited.paragraph} (it has {len(texts)})",
+        )
         return
     if not quote_in(cited.quote, texts[cited.paragraph - 1]):
         where = [n for n, text in enumerate(texts, 1) if quote_in(cited.quote, text)]

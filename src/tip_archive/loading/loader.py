@@ -47,7 +47,11 @@ def _message(error: dict[str, Any], model: type[Record], data: dict[str, Any]) -
         name = str(loc[-1])
         known = _known_fields(model, loc[:-1], data)
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(sorted(known))}"
+        hint = (
+            f"; did you mean '{close[0]}'?"
+            if close
+            else f"; known fields: {', '.join(sorted(known))}"
+        )
         return f"unknown field{hint}"
     if kind == "missing":
         return "required field is missing"
@@ -80,7 +84,9 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def read_record(path: Path, rel: str, folder_type: str | None) -> tuple[LoadedRecord | None, list[Problem]]:
+def read_record(
+    path: Path, rel: str, folder_type: str | None
+) -> tuple[LoadedRecord | None, list[Problem]]:
     """Read and validate one record file; return the record or its problems."""
     try:
         loaded = load_yaml(path.read_bytes())
@@ -91,7 +97,9 @@ def read_record(path: Path, rel: str, folder_type: str | None) -> tuple[LoadedRe
     if kind not in RECORD_TYPES:
         expected = folder_type or "one of " + ", ".join(RECORD_TYPES)
         got = "missing" if kind is None else repr(kind)
-        return None, [Problem(rel, loaded.line_of(("type",)), "type", f"is {got}; expected {expected}")]
+        return None, [
+            Problem(rel, loaded.line_of(("type",)), "type", f"is {got}; expected {expected}")
+        ]
     problems: list[Problem] = []
     if folder_type and kind != folder_type:
         problems.append(
@@ -108,14 +116,23 @@ def read_record(path: Path, rel: str, folder_type: str | None) -> tuple[LoadedRe
         record = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+            loc = tuple(
+                p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+            )
             problems.append(
-                Problem(rel, loaded.line_of(loc), field_path(loc), _message(dict(error), model, data))
+                Problem(
+                    rel, loaded.line_of(loc), field_path(loc), _message(dict(error), model, data)
+                )
             )
         return None, problems
     if record.id != path.stem:
         problems.append(
-            Problem(rel, loaded.line_of(("id",)), "id", f"{record.id!r} does not match the file name {path.stem!r}")
+            Problem(
+                rel,
+                loaded.line_of(("id",)),
+                "id",
+                f"{record.id!r} does not match the file name {path.stem!r}",
+            )
         )
     symbol = record.symbol_value
     if symbol and kind != "source":
@@ -124,7 +141,12 @@ def read_record(path: Path, rel: str, folder_type: str | None) -> tuple[LoadedRe
         slug = parse_symbol(symbol).slug
         if record.id != slug:
             problems.append(
-                Problem(rel, loaded.line_of(("id",)), "id", f"a record with symbol {symbol} must have id {slug!r}")
+                Problem(
+                    rel,
+                    loaded.line_of(("id",)),
+                    "id",
+                    f"a record with symbol {symbol} must have id {slug!r}",
+                )
             )
     if problems:
         return None, problems
@@ -154,7 +176,9 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         folder_type = by_folder.get(parts[0]) if len(parts) == 2 else None
         if folder_type is None:
             result.problems.append(
-                Problem(rel, 0, "", f"not in a record folder: put it in data/<{'|'.join(by_folder)}>/")
+                Problem(
+                    rel, 0, "", f"not in a record folder: put it in data/<{'|'.join(by_folder)}>/"
+                )
             )
             continue
         loaded, problems = read_record(path, rel, folder_type)
@@ -174,11 +198,18 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         text = decode(path.read_bytes())
     except FileNotFoundError:
         result.problems.append(
-            Problem(loaded.path, loaded.line("text_file"), "text_file", f"no file data/{TEXTS_FOLDER}/{record.text_file}")
+            Problem(
+                loaded.path,
+                loaded.line("text_file"),
+                "text_file",
+                f"no file data/{TEXTS_FOLDER}/{record.text_file}",
+            )
         )
         return
     except YamlProblem as exc:
-        result.problems.append(Problem(loaded.path, loaded.line("text_file"), "text_file", exc.message))
+        result.problems.append(
+            Problem(loaded.path, loaded.line("text_file"), "text_file", exc.message)
+        )
         return
     result.texts[record.id] = split_paragraphs(text)
 

@@ -16,7 +16,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class DataError(Exception):
@@ -29,7 +31,9 @@ class DataError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found in the data; nothing was built.")
+        lines.append(
+            f"{count} problem{'s' if count != 1 else ''} found in the data; nothing was built."
+        )
         return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ MAX_DEPTH = 20
 Path = tuple[str | int, ...]
 
 
-class RecordLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class RecordLoader(_BaseLoader):
     """Safe loader that keeps dates as strings (``2009-05`` and ``2009-05-01`` alike)."""
 
 
@@ -136,9 +136,8 @@ def _refuse_aliases(text: str) -> None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlProblem(
-                    event.start_mark.line + 1, "YAML anchors and aliases are not allowed in records"
-                )
+                line = event.start_mark.line + 1 if event and event.start_mark else 1
+                raise YamlProblem(line, "YAML anchors and aliases are not allowed in records")
     except yaml.YAMLError:
         return  # the real parse reports the syntax error with its line
     finally:

@@ -51,7 +51,9 @@ class PartialDate:
             assert month is not None
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise DateError(f"{text!r} does not exist: {MONTHS[month - 1]} {year} has {last} days")
+                raise DateError(
+                    f"{text!r} does not exist: {MONTHS[month - 1]} {year} has {last} days"
+                )
         return cls(year, month, day)
 
     @property
@@ -119,12 +121,13 @@ class DateSpan:
         start, end = self.start, self.end
         if end is None:
             return start.human()
-        if start.year == end.year and start.precision == end.precision == "day":
+        same_year = start.year == end.year and start.precision == end.precision
+        if same_year and start.month and start.day:
             if start.month == end.month:
                 return f"{start.day}\u2013{end.human()}"
-            return f"{start.day} {MONTHS[start.month - 1]}\u2013{end.human()}"  # type: ignore[index]
-        if start.year == end.year and start.precision == end.precision == "month":
-            return f"{MONTHS[start.month - 1]}\u2013{end.human()}"  # type: ignore[index]
+            return f"{start.day} {MONTHS[start.month - 1]}\u2013{end.human()}"
+        if same_year and start.month:
+            return f"{MONTHS[start.month - 1]}\u2013{end.human()}"
         return f"{start.human()}\u2013{end.human()}"
 
     def __str__(self) -> str:

@@ -74,15 +74,17 @@ Text = Annotated[str, AfterValidator(_check_text)]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, max_length=120)]
 
 
-def ref(*types: str) -> Any:
-    return Annotated[str, Ref(*types), Field(pattern=ID_PATTERN)]
-
-
-BodyRef = ref("body")
-PersonRef = ref("person")
-ActorRef = ref("body", "person")
-SourceRef = ref("source")
-AnyRef = ref("resolution", "statement", "event", "document", "body", "person", "source")
+BodyRef = Annotated[str, Ref("body"), Field(pattern=ID_PATTERN)]
+PersonRef = Annotated[str, Ref("person"), Field(pattern=ID_PATTERN)]
+ActorRef = Annotated[str, Ref("body", "person"), Field(pattern=ID_PATTERN)]
+SourceRef = Annotated[str, Ref("source"), Field(pattern=ID_PATTERN)]
+EventRef = Annotated[str, Ref("event"), Field(pattern=ID_PATTERN)]
+ResolutionRef = Annotated[str, Ref("resolution"), Field(pattern=ID_PATTERN)]
+AnyRef = Annotated[
+    str,
+    Ref("resolution", "statement", "event", "document", "body", "person", "source"),
+    Field(pattern=ID_PATTERN),
+]
 
 
 class Strict(BaseModel):
@@ -266,7 +268,7 @@ class Statement(Record):
     """The government or body the speaker represented."""
     occasion: Text
     """The meeting or event where the statement was made."""
-    event: ref("event") | None = None
+    event: EventRef | None = None
     """The event record, if the archive has one."""
     key_points: list[Text] = []
     """The statement's key points, in the archive's words."""
@@ -280,10 +282,24 @@ class Event(Record):
 
     type: Literal["event"]
     kind: Literal[
-        "summit", "conference", "thematic debate", "interactive dialogue", "high-level meeting",
-        "ministerial meeting", "consultations", "visit", "launch", "meeting", "founding",
-        "national law", "international day", "contribution", "publication", "roundtable",
-        "session", "other",
+        "summit",
+        "conference",
+        "thematic debate",
+        "interactive dialogue",
+        "high-level meeting",
+        "ministerial meeting",
+        "consultations",
+        "visit",
+        "launch",
+        "meeting",
+        "founding",
+        "national law",
+        "international day",
+        "contribution",
+        "publication",
+        "roundtable",
+        "session",
+        "other",
     ]
     """What kind of event it was."""
     date: Date
@@ -305,7 +321,9 @@ class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
 
     type: Literal["document"]
-    kind: Literal["report", "letter", "draft resolution", "declaration", "note", "press release", "other"]
+    kind: Literal[
+        "report", "letter", "draft resolution", "declaration", "note", "press release", "other"
+    ]
     """What kind of document it is."""
     symbol: UNSymbol | None = None
     """Its UN symbol, if it has one."""
@@ -317,7 +335,7 @@ class Document(Record):
     """Its date, as precise as the sources allow."""
     authors: list[ActorRef] = []
     """Who wrote or submitted it."""
-    became: ref("resolution") | None = None
+    became: ResolutionRef | None = None
     """For a draft: the resolution it became."""
     text: list[ParagraphRef] = []
     """The document's own paragraphs, where its text is archived in a source."""
@@ -330,7 +348,9 @@ class Body(Record):
     """A UN organ or body, a government, or an organisation."""
 
     type: Literal["body"]
-    kind: Literal["un organ", "un body", "un agency", "government", "organisation", "group", "ngo", "other"]
+    kind: Literal[
+        "un organ", "un body", "un agency", "government", "organisation", "group", "ngo", "other"
+    ]
     """What kind of body it is."""
     abbreviation: str | None = None
     """Its usual abbreviation, e.g. ``UNODC``."""

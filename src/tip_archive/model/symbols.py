@@ -21,9 +21,32 @@ import re
 from dataclasses import dataclass
 
 SERIES = frozenset(
-    "A E S ST T DP TD UNEP CTOC CCPR CRC CEDAW CAT CERD CMW CRPD CED HRI UNW ICEF".split()
+    [
+        "A",
+        "E",
+        "S",
+        "ST",
+        "T",
+        "DP",
+        "TD",
+        "UNEP",
+        "CTOC",
+        "CCPR",
+        "CRC",
+        "CEDAW",
+        "CAT",
+        "CERD",
+        "CMW",
+        "CRPD",
+        "CED",
+        "HRI",
+        "UNW",
+        "ICEF",
+    ]
 )
-_BODY = re.compile(r"^(?:(?:C|CN|AC|CONF|WG|PC|SC|SUB|GC)\.\d+|HRC|SGB|AI|IC|COP|BUR|SPC|INF|COMM)$")
+_BODY = re.compile(
+    r"^(?:(?:C|CN|AC|CONF|WG|PC|SC|SUB|GC)\.\d+|HRC|SGB|AI|IC|COP|BUR|SPC|INF|COMM)$"
+)
 _NATURE = frozenset({"RES", "DEC", "PRST"})
 _SESSION = re.compile(r"^(?:\d{1,3}|(?:19|20)\d{2}|ES-\d{1,2}|S-\d{1,2})$")
 _ITEM = re.compile(r"^(?:(?P<nature>L|PV|SR|CRP|INF|WP|R|NGO)\.)?(?P<n>\d{1,5})$")

@@ -39,7 +39,9 @@ class Row:
 
 def link(archive: Archive, from_url: str, record_id: str) -> Markup:
     record = archive[record_id]
-    return Markup('<a href="{}">{}</a>').format(relative(from_url, record_url(record)), record.title)
+    return Markup('<a href="{}">{}</a>').format(
+        relative(from_url, record_url(record)), record.title
+    )
 
 
 def links(archive: Archive, from_url: str, ids: list[str]) -> Markup:
@@ -54,8 +56,10 @@ def marked(record: Record, field: str, value: Markup | str) -> Markup:
     """A value, with a mark when it comes from the UN record rather than the seeds."""
     shown = escape(value)
     if field in un_record_fields(record):
-        return Markup('{} <sup class="tip-unrecord" title="From the UN record, not the seed sources">'
-                      '<a href="#from-the-un-record">UN record</a></sup>').format(shown)
+        return Markup(
+            '{} <sup class="tip-unrecord" title="From the UN record, not the seed sources">'
+            '<a href="#from-the-un-record">UN record</a></sup>'
+        ).format(shown)
     return shown
 
 
@@ -82,7 +86,11 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Adopted by", link(archive, here, record.body))
         add("Session", str(record.session) if record.session else None, "session")
         add("Agenda item", record.agenda_item)
-        add("Draft", Markup("<code>{}</code>").format(record.draft_symbol) if record.draft_symbol else None, "draft_symbol")
+        add(
+            "Draft",
+            Markup("<code>{}</code>").format(record.draft_symbol) if record.draft_symbol else None,
+            "draft_symbol",
+        )
         add("Adoption", record.adoption, "adoption")
         if record.votes:
             add("Votes", ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in record.votes.items()))
@@ -91,7 +99,10 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
     elif isinstance(record, Statement):
         add("Speaker", link(archive, here, record.speaker))
         add("Office held", record.office)
-        add("On behalf of", link(archive, here, record.on_behalf_of) if record.on_behalf_of else None)
+        add(
+            "On behalf of",
+            link(archive, here, record.on_behalf_of) if record.on_behalf_of else None,
+        )
         add("Occasion", link(archive, here, record.event) if record.event else record.occasion)
         if record.event:
             add("Occasion as given", record.occasion)
@@ -103,7 +114,12 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Participants named", links(archive, here, record.participants))
     elif isinstance(record, Document):
         add("Kind", record.kind)
-        add("Symbol as printed", Markup("<code>{}</code>").format(record.symbol_as_given) if record.symbol_as_given else None)
+        add(
+            "Symbol as printed",
+            Markup("<code>{}</code>").format(record.symbol_as_given)
+            if record.symbol_as_given
+            else None,
+        )
         add("Authors", links(archive, here, record.authors))
         add("Became", link(archive, here, record.became) if record.became else None)
     elif isinstance(record, Body):
@@ -116,9 +132,16 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Publisher", record.publisher)
         add("Provenance", record.provenance)
         if record.url:
-            add("Published at", Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(record.url))
-    other = [s for s in record.all_symbols if s != record.symbol_value and not (
-        isinstance(record, Resolution) and s == record.draft_symbol)]
+            add(
+                "Published at",
+                Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(record.url),
+            )
+    other = [
+        s
+        for s in record.all_symbols
+        if s != record.symbol_value
+        and not (isinstance(record, Resolution) and s == record.draft_symbol)
+    ]
     if other:
         add("Other symbols", Markup(", ").join(Markup("<code>{}</code>").format(s) for s in other))
     names = getattr(record, "other_names", [])
@@ -138,10 +161,19 @@ def _date_label(record: Record) -> str:
 def sort_symbol_key(symbol: str) -> tuple[object, ...]:
     """Natural order of symbols: A/RES/61/180 before A/RES/64/178 before A/RES/64/293."""
     parsed = parse_symbol(symbol)
+
     def num(part: str | None) -> tuple[int, str]:
         digits = "".join(ch for ch in (part or "") if ch.isdigit())
         return (int(digits) if digits else -1, part or "")
-    return (parsed.series, parsed.bodies, parsed.nature or "", num(parsed.session), num(parsed.item), parsed.suffixes)
+
+    return (
+        parsed.series,
+        parsed.bodies,
+        parsed.nature or "",
+        num(parsed.session),
+        num(parsed.item),
+        parsed.suffixes,
+    )
 
 
 def chrono_key(record: Record) -> tuple[object, ...]:

@@ -14,7 +14,18 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..crossref.archive import Archive
-from ..model.records import FOLDERS, RECORD_TYPES, Body, Citation, Document, Person, Record, Resolution, Source
+from ..model.records import (
+    FOLDERS,
+    RECORD_TYPES,
+    Body,
+    Citation,
+    Document,
+    Person,
+    Record,
+    Resolution,
+    Source,
+    Statement,
+)
 from . import describe
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
@@ -50,8 +61,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = lambda text: Markup(md_inline(text))
-    env.filters["yaml"] = lambda text: Markup(yaml_scalar(text))
+    env.filters["md"] = lambda text: Markup(md_inline(str(text)))
+    env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
     env.filters["paragraphs"] = paragraphs
     return env
 
@@ -84,7 +95,9 @@ class SiteRenderer:
     def _cite(self, here: str, cited: Citation) -> Markup:
         source = self.sources[cited.source]
         target = relative(here, record_url(source) + f"#p{cited.paragraph}")
-        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(target, source.title, cited.paragraph)
+        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(
+            target, source.title, cited.paragraph
+        )
 
     # -- pages -------------------------------------------------------------------------
 
@@ -104,13 +117,19 @@ class SiteRenderer:
                 (describe.role_label(b.field), b.record)
                 for b in self.archive.backlinks.get(record.id, [])
                 if not (b.field == "related" and b.record.id in record.related)
-            ] if not isinstance(record, (Body, Person)) else [],
-            "involved": describe.subject_records(self.archive, record) if isinstance(record, (Body, Person)) else [],
+            ]
+            if not isinstance(record, (Body, Person))
+            else [],
+            "involved": describe.subject_records(self.archive, record)
+            if isinstance(record, (Body, Person))
+            else [],
             "text": self._text(here, record),
             "text_sources": self._text_sources(here, record),
             "source_text": self._source_text(here, record),
             "edit_path": entry.path,
-            "edit_url": self.options.edit_base + entry.path if self.options.edit_base else relative(here, ""),
+            "edit_url": self.options.edit_base + entry.path
+            if self.options.edit_base
+            else relative(here, ""),
         }
         markdown = self.env.get_template("record.md.j2").render(context)
         return Page(src, markdown, entry.path)
@@ -122,13 +141,15 @@ class SiteRenderer:
         for para in record.text:
             source = self.sources[para.source]
             anchor = para.label.lower().replace("(", "-").replace(")", "").replace(".", "-")
-            out.append({
-                "anchor": anchor,
-                "label": para.label,
-                "number": para.paragraph,
-                "html": lines(self.archive.paragraph(para.source, para.paragraph)),
-                "source_url": relative(here, record_url(source) + f"#p{para.paragraph}"),
-            })
+            out.append(
+                {
+                    "anchor": anchor,
+                    "label": para.label,
+                    "number": para.paragraph,
+                    "html": lines(self.archive.paragraph(para.source, para.paragraph)),
+                    "source_url": relative(here, record_url(source) + f"#p{para.paragraph}"),
+                }
+            )
         return out
 
     def _text_sources(self, here: str, record: Record) -> Markup:
@@ -154,48 +175,115 @@ class SiteRenderer:
         src = section_src(FOLDERS[kind])
         here = url_of(src)
         records = self.archive.records(kind)
-        link = lambda r: Markup('<a href="{}">{}</a>').format(relative(here, record_url(r)), r.title)  # noqa: E731
-        date = lambda r: describe.date_html(r)  # noqa: E731
-        symbol = lambda r: Markup("<code>{}</code>").format(r.symbol_value) if r.symbol_value else ""  # noqa: E731
+
+        def link(record: Record) -> Markup:
+            return Markup('<a href="{}">{}</a>').format(
+                relative(here, record_url(record)), record.title
+            )
+
+        def symbol(record: Record) -> Markup:
+            value = record.symbol_value
+            return Markup("<code>{}</code>").format(value) if value else Markup("")
+
+        rows: list[list[Markup | str]]
         if kind == "resolution":
-            records.sort(key=lambda r: (r.symbol_value is None, describe.sort_symbol_key(r.symbol_value) if r.symbol_value else (), describe.chrono_key(r)))
+            records.sort(key=_resolution_order)
             columns = ["Symbol", "Title", "Adopted by", "Adopted"]
-            rows = [[symbol(r), link(r), describe.link(self.archive, here, r.body), date(r)] for r in records if isinstance(r, Resolution)]
+            rows = [
+                [
+                    symbol(r),
+                    link(r),
+                    describe.link(self.archive, here, r.body),
+                    describe.date_html(r),
+                ]
+                for r in records
+                if isinstance(r, Resolution)
+            ]
             lead = "Every resolution in the archive, by UN symbol and date of adoption."
         elif kind in ("body", "person"):
             records.sort(key=lambda r: r.title.lower())
             columns = ["Name", "Kind" if kind == "body" else "Offices", "Records"]
-            rows = [[link(r), getattr(r, "kind", "") or "; ".join(o.title for o in getattr(r, "offices", [])), str(len(self.archive.backlinks.get(r.id, [])))] for r in records]
+            rows = [
+                [link(r), _kind_or_offices(r), str(len(self.archive.backlinks.get(r.id, [])))]
+                for r in records
+            ]
             lead = f"Every {cls.label.lower()} named in the archive, with the number of records that mention them."
         else:
             records.sort(key=describe.chrono_key)
             columns = ["Date", "Title", "Symbol" if kind == "document" else "Kind"]
-            rows = [[date(r), link(r), symbol(r) if kind == "document" else getattr(r, "kind", getattr(r, "occasion", ""))] for r in records]
+            rows = [
+                [
+                    describe.date_html(r),
+                    link(r),
+                    symbol(r) if kind == "document" else _kind_or_offices(r),
+                ]
+                for r in records
+            ]
             lead = f"Every {cls.label.lower()} in the archive, in date order."
-        title = cls.plural.capitalize() if kind != "person" else "People"
-        context = self._common(here) | {"title": title, "lead": lead, "columns": columns, "rows": rows}
+        title = cls.plural.capitalize()
+        context = self._common(here) | {
+            "title": title,
+            "lead": lead,
+            "columns": columns,
+            "rows": rows,
+        }
         return Page(src, self.env.get_template("listing.md.j2").render(context))
 
     def chronology(self) -> Page:
         here = url_of(CHRONOLOGY_SRC)
-        dated = sorted((r for r in self.archive.records() if r.date_value and r.type not in ("source", "body", "person")), key=describe.chrono_key)
+        dated = sorted(
+            (
+                r
+                for r in self.archive.records()
+                if r.date_value and r.type not in ("source", "body", "person")
+            ),
+            key=describe.chrono_key,
+        )
         groups: list[dict[str, Any]] = []
         earlier = [r for r in dated if r.date_value and r.date_value.year < FIRST_YEAR]
         later = [r for r in dated if r.date_value and r.date_value.year > LAST_YEAR]
         if earlier:
-            groups.append({"heading": f"Before {FIRST_YEAR}: background", "anchor": "before", "entries": earlier})
+            groups.append(
+                {
+                    "heading": f"Before {FIRST_YEAR}: background",
+                    "anchor": "before",
+                    "entries": earlier,
+                }
+            )
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             entries = [r for r in dated if r.date_value and r.date_value.year == year]
             groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
         if later:
-            groups.append({"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later})
+            groups.append(
+                {"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later}
+            )
         years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
-            "groups": groups, "years": years, "first": FIRST_YEAR, "last": LAST_YEAR,
+            "groups": groups,
+            "years": years,
+            "first": FIRST_YEAR,
+            "last": LAST_YEAR,
         }
         return Page(CHRONOLOGY_SRC, self.env.get_template("chronology.md.j2").render(context))
+
+
+def _resolution_order(record: Record) -> tuple[object, ...]:
+    symbol = record.symbol_value
+    return (
+        symbol is None,
+        describe.sort_symbol_key(symbol) if symbol else (),
+        describe.chrono_key(record),
+    )
+
+
+def _kind_or_offices(record: Record) -> str:
+    if isinstance(record, Person):
+        return "; ".join(office.title for office in record.offices)
+    if isinstance(record, Statement):
+        return str(record.occasion)
+    return str(getattr(record, "kind", ""))
 
 
 def _first_sentence(text: str) -> str:
@@ -208,4 +296,4 @@ def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Pa
     return SiteRenderer(archive, options).render()
 
 
-__all__ = ["Page", "SiteOptions", "render_site", "Document"]
+__all__ = ["Page", "SiteOptions", "render_site"]
