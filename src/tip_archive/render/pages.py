@@ -6,6 +6,7 @@ Markdown); the MkDocs plugin hands them to MkDocs, a test can read them as they 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe
+from . import describe, extras
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -64,6 +65,9 @@ def environment() -> Environment:
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
     env.filters["paragraphs"] = paragraphs
+    env.filters["json"] = lambda value: Markup(
+        json.dumps(value, ensure_ascii=False, sort_keys=True)
+    )
     return env
 
 
@@ -90,6 +94,7 @@ class SiteRenderer:
             "cite": lambda cited: self._cite(here, cited),
             "hide_nav": False,
             "description": "",
+            "meta": {},
         }
 
     def _cite(self, here: str, cited: Citation) -> Markup:
@@ -109,6 +114,8 @@ class SiteRenderer:
             "title": record.title,
             "description": _first_sentence(record.summary) if record.summary else "",
             "record": record,
+            "meta": extras.head_meta(self.archive, record, here),
+            "blocks": extras.body_blocks(self.archive, record, here),
             "key_points": getattr(record, "key_points", []),
             "rows": describe.metadata_rows(self.archive, record, here),
             "date_html": describe.date_html(record),

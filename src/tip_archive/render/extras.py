@@ -1,0 +1,37 @@
+"""Extension points of a record page, filled by the renderers of later features.
+
+``head_meta`` gives what goes into a generated page's front matter (read by the
+theme's ``overrides/main.html`` to write ``<meta>`` tags, JSON-LD and the like);
+``body_blocks`` gives HTML sections placed after a record's sources.  Each
+feature adds its own function to the lists below, so that features stay in
+their own modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from ..crossref.archive import Archive
+from ..model.records import Record
+
+MetaProvider = Callable[[Archive, Record, str], dict[str, Any]]
+"""(archive, record, page url) → front-matter keys."""
+BlockProvider = Callable[[Archive, Record, str], Markup]
+"""(archive, record, page url) → an HTML section for the record page."""
+
+META_PROVIDERS: list[MetaProvider] = []
+BLOCK_PROVIDERS: list[BlockProvider] = []
+
+
+def head_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    for provider in META_PROVIDERS:
+        meta.update(provider(archive, record, here))
+    return meta
+
+
+def body_blocks(archive: Archive, record: Record, here: str) -> list[Markup]:
+    return [block for provider in BLOCK_PROVIDERS if (block := provider(archive, record, here))]
