@@ -27,7 +27,17 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
 
 
+#: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def on_config(self, config: Any) -> Any:
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        return config
+
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
         options = SiteOptions(edit_base=self.config.edit_base)

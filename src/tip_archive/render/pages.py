@@ -136,7 +136,7 @@ class SiteRenderer:
             "edit_path": entry.path,
             "edit_url": self.options.edit_base + entry.path
             if self.options.edit_base
-            else relative(here, ""),
+            else relative(here, "about/") + "#corrections-and-new-records",
         }
         markdown = self.env.get_template("record.md.j2").render(context)
         return Page(src, markdown, entry.path)
