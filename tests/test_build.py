@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, build_project
 
 pytestmark = pytest.mark.e2e
