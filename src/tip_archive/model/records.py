@@ -157,7 +157,9 @@ class Translation(Strict):
     """A record's text in another language edition."""
 
     title: Text
+    """The title in that language."""
     summary: str | None = None
+    """The summary in that language."""
 
 
 class Record(Strict):
@@ -225,6 +227,7 @@ class Resolution(Record):
     """A resolution adopted by a UN organ or body."""
 
     type: Literal["resolution"]
+    """The record type, ``resolution``."""
     symbol: UNSymbol | None = None
     """The resolution's UN symbol, e.g. ``A/RES/64/293``; leave out when the sources do not give it."""
     date: Date | None = None
@@ -258,6 +261,7 @@ class Statement(Record):
     """A statement by a speaker on an occasion."""
 
     type: Literal["statement"]
+    """The record type, ``statement``."""
     date: Date
     """When the statement was made."""
     speaker: PersonRef
@@ -281,6 +285,7 @@ class Event(Record):
     """A meeting, conference, debate, visit, launch, founding or law."""
 
     type: Literal["event"]
+    """The record type, ``event``."""
     kind: Literal[
         "summit",
         "conference",
@@ -321,6 +326,7 @@ class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
 
     type: Literal["document"]
+    """The record type, ``document``."""
     kind: Literal[
         "report", "letter", "draft resolution", "declaration", "note", "press release", "other"
     ]
@@ -348,6 +354,7 @@ class Body(Record):
     """A UN organ or body, a government, or an organisation."""
 
     type: Literal["body"]
+    """The record type, ``body``."""
     kind: Literal[
         "un organ", "un body", "un agency", "government", "organisation", "group", "ngo", "other"
     ]
@@ -377,6 +384,7 @@ class Person(Record):
     """A person who acted in the initiative."""
 
     type: Literal["person"]
+    """The record type, ``person``."""
     offices: list[Office] = []
     """Offices held, as the sources give them."""
     other_names: list[str] = []
@@ -391,6 +399,7 @@ class Source(Record):
     """An archived primary source: bibliographic data and full text, paragraph by paragraph."""
 
     type: Literal["source"]
+    """The record type, ``source``."""
     text_file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")
     """The file holding the verbatim text, in ``data/sources/texts/``."""
     language: Literal["en", "ru"]

@@ -28,6 +28,7 @@ from ..model.records import (
     Statement,
 )
 from . import describe, extras
+from .reference import REFERENCE_SRC, reference_page
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -82,6 +83,7 @@ class SiteRenderer:
         pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
+        pages.append(Page(REFERENCE_SRC, reference_page()))
         return pages
 
     # -- helpers used by the templates -------------------------------------------------
