@@ -1,0 +1,136 @@
+"""Measuring a build and what it produced.
+
+Builds run in a child process; its wall time and peak resident memory come from
+``os.wait4``, so each build's figures are its own.  Sizes are read from the
+built site.  "Bytes to fetch" are what a browser downloads beyond the page it is
+on: ``raw`` as stored, ``transfer`` as a server sends them gzip-compressed
+(files already compressed, such as Pagefind's, are counted as they are).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Run:
+    seconds: float
+    max_rss: int
+    """Peak resident memory of the process, in bytes."""
+    status: int
+    output: str
+
+
+def run(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run ``command``; its output goes to ``log``; return its time and peak memory."""
+    start = time.perf_counter()
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, text)
+
+
+def _transfer(path: Path) -> int:
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b" or path.suffix in (".pf_meta", ".pf_index", ".pf_fragment"):
+        return len(raw)
+    return min(len(raw), len(gzip.compress(raw, compresslevel=6, mtime=0)))
+
+
+def fetched(site: Path, files: list[Path]) -> dict[str, Any]:
+    files = [f for f in dict.fromkeys(files) if f.is_file()]
+    return {
+        "files": {f.relative_to(site).as_posix(): f.stat().st_size for f in files},
+        "raw": sum(f.stat().st_size for f in files),
+        "transfer": sum(_transfer(f) for f in files),
+    }
+
+
+def site_size(site: Path) -> dict[str, int]:
+    sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
+    return {"bytes": sum(sizes), "files": len(sizes)}
+
+
+def record_pages(site: Path, urls: list[str]) -> dict[str, Any]:
+    """Sizes of the record pages at ``urls``: median and largest, raw and compressed."""
+    sizes = []
+    for url in urls:
+        path = site / url / "index.html"
+        sizes.append((path.stat().st_size, url))
+    sizes.sort()
+    median_size, median_url = sizes[len(sizes) // 2]
+    median_path = site / median_url / "index.html"
+    return {
+        "median_html": median_size,
+        "median_html_gzip": _transfer(median_path),
+        "median_url": median_url,
+        "max_html": sizes[-1][0],
+        "max_url": sizes[-1][1],
+        "mean_html": int(statistics.fmean(s for s, _ in sizes)),
+    }
+
+
+def search_bytes(site: Path, page: Path) -> dict[str, Any]:
+    """What a browser fetches, beyond ``page``, before it can show a first search result.
+
+    Material's built-in search (lunr) needs its whole index and its worker; Pagefind
+    needs its entry files, one index chunk and one fragment per result (the largest
+    chunk and fragment are counted, a worst case).
+    """
+    if (entry := next(site.rglob("pagefind-entry.json"), None)) is not None:
+        return _pagefind(site, entry.parent, page)
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        files = [index, *sorted(site.glob("assets/javascripts/workers/search.*.js"))]
+        langs = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+        if langs and langs != ["en"]:
+            lunr = site / "assets/javascripts/lunr/min"
+            files += [lunr / "lunr.stemmer.support.min.js", lunr / "lunr.multi.min.js"]
+            files += [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
+        return {"engine": "lunr"} | fetched(site, files)
+    return {"engine": None, "files": {}, "raw": 0, "transfer": 0}
+
+
+def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry.get("languages", {})
+    language = languages.get("en") or next(iter(languages.values()), {})
+    files = [folder / "pagefind.js", folder / "pagefind-entry.json", folder / "pagefind-worker.js"]
+    files += sorted(folder.glob(f"wasm.{language.get('wasm', 'unknown')}.pagefind"))
+    files += sorted(folder.glob(f"pagefind.{language.get('hash', '*')}.pf_meta"))
+    prefix = str(language.get("hash", "")).split("_")[0]
+    for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
+        chunks = sorted(folder.glob(f"{kind}/{prefix}*.{suffix}"), key=lambda p: p.stat().st_size)
+        files += chunks[-1:]
+    # The UI scripts and styles the page itself loads from Pagefind's folder.
+    html = page.read_text(encoding="utf-8")
+    for candidate in sorted(folder.glob("*.js")) + sorted(folder.glob("*.css")):
+        if candidate.name in html:
+            files.append(candidate)
+    return {"engine": "pagefind", "pages": language.get("page_count")} | fetched(site, files)
+
+
+def symbol_bytes(site: Path) -> dict[str, Any] | None:
+    """What a symbol lookup fetches: its scripts and its data (the largest shard if sharded)."""
+    folder = site / "symbols"
+    if not folder.is_dir():
+        return None
+    data = sorted(
+        (p for p in folder.rglob("*") if p.suffix == ".json" and p.is_file()),
+        key=lambda p: p.stat().st_size,
+    )
+    manifests = [p for p in data if p.stem in ("index", "manifest")]
+    shards = [p for p in data if p not in manifests]
+    files = sorted(folder.rglob("*.js")) + manifests + shards[-1:]
+    return {"shards": len(shards)} | fetched(site, files)
