@@ -59,6 +59,25 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    import logging
+    import sys
+
+    # MkDocs' own command line installs a handler; without one its warnings go unseen.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        _build(config_file, site_dir, strict)
+    finally:
+        logger.removeHandler(handler)
+
+
+def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     config.plugins.on_startup(command="build", dirty=False)
     try:
