@@ -56,8 +56,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
     """Run MkDocs' build into ``site_dir``; raises ``mkdocs.exceptions.MkDocsException``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
     import logging
     import sys
