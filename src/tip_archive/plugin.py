@@ -56,6 +56,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
     """Run MkDocs' build into ``site_dir``; raises ``mkdocs.exceptions.MkDocsException``."""
+
+    import logging
+    import sys
+
+    # MkDocs' own command line installs a handler; without one its warnings go unseen.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        _build(config_file, site_dir, strict)
+    finally:
+        logger.removeHandler(handler)
+
+
+def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

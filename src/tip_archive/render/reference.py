@@ -79,7 +79,7 @@ def reference_page() -> str:
         "# Record format",
         "",
         "Each record is one YAML file, `data/<folder>/<id>.yaml`. This page is generated from the "
-        "archive's model; the same model gives the [JSON Schema](../data/record.schema.json) "
+        "archive's model; the same model gives the JSON Schema (`schema/record.schema.json` in the repository) "
         "that editors use for completion and checking. Unknown fields are errors.",
         "",
         "Dates are written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or as a span `start/end` "
