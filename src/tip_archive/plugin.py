@@ -12,11 +12,12 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .engine import generate
 from .loading.problems import DataError
+from .render import rawhtml
 from .render.pages import SiteOptions
 
 
@@ -45,6 +46,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             _archive, pages = generate(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        self._generated = {page.src for page in pages}
+        self._blocks: dict[str, dict[str, str]] = {}
         for page in pages:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
@@ -52,6 +55,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             generated = File.generated(config, page.src, content=page.markdown)
             files.append(generated)
         return files
+
+    # Generated pages' HTML blocks skip Python-Markdown, which would pass them through
+    # unchanged after parsing them twice (see render/rawhtml.py): last to see the
+    # Markdown, first to see the HTML, so that other plugins see whole pages.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri not in getattr(self, "_generated", ()):
+            return markdown
+        markdown, blocks = rawhtml.set_aside(markdown)
+        self._blocks[page.file.src_uri] = blocks
+        return markdown
+
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        blocks = getattr(self, "_blocks", {}).pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        if isinstance(getattr(page, "present_anchor_ids", None), set):
+            page.present_anchor_ids |= rawhtml.anchor_ids(blocks)
+        try:
+            return rawhtml.put_back(html, blocks)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:

@@ -50,7 +50,9 @@ def _page(number: int, size: int, count: int, words: Words, rng: random.Random) 
         if roll < 0.2:
             block = f"## {words.title(2, 5)}\n"
         elif roll < 0.35:
-            block = "\n".join(f"- {words.sentence(5, 18)} {link()}" for _ in range(rng.randint(2, 6)))
+            block = "\n".join(
+                f"- {words.sentence(5, 18)} {link()}" for _ in range(rng.randint(2, 6))
+            )
         elif roll < 0.42:
             rows = [f"| {words.title(1, 3)} | {words.sentence(3, 10)} |" for _ in range(3)]
             block = "\n".join(["| What | Detail |", "| --- | --- |", *rows])

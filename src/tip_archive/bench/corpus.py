@@ -48,9 +48,7 @@ DOC_KINDS = ["report", "letter", "draft resolution", "declaration", "note", "pre
 
 
 def _dump(data: dict[str, Any]) -> str:
-    return yaml.dump(
-        data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _date(rng: random.Random, year: int, day_share: float = 0.6) -> str:
@@ -304,8 +302,7 @@ class _Generator:
         start = self.rng.randint(1, count)
         numbers = range(start, min(count, start + self.rng.randint(2, 9)) + 1)
         return [
-            {"label": f"OP{i}", "source": source, "paragraph": n}
-            for i, n in enumerate(numbers, 1)
+            {"label": f"OP{i}", "source": source, "paragraph": n} for i, n in enumerate(numbers, 1)
         ]
 
     def document(self, index: int) -> dict[str, Any]:
@@ -317,7 +314,10 @@ class _Generator:
             "report": lambda: f"A/{session}/{rng.randint(100, 600)}",
             "letter": lambda: f"A/{session}/{rng.randint(600, 999)}",
             "draft resolution": lambda: rng.choice(
-                [f"A/C.3/{session}/L.{rng.randint(1, 80)}", f"E/CN.15/{year}/L.{rng.randint(1, 30)}"]
+                [
+                    f"A/C.3/{session}/L.{rng.randint(1, 80)}",
+                    f"E/CN.15/{year}/L.{rng.randint(1, 30)}",
+                ]
             ),
             "declaration": lambda: f"A/{session}/PV.{rng.randint(1, 120)}",
         }

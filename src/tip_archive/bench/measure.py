@@ -23,6 +23,8 @@ from typing import Any
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float
+    """Processor time (user and system) of the process: less disturbed by other work."""
     max_rss: int
     """Peak resident memory of the process, in bytes."""
     status: int
@@ -38,7 +40,8 @@ def run(command: list[str], cwd: Path, log: Path) -> Run:
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
-    return Run(seconds, usage.ru_maxrss * 1024, process.returncode, text)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss * 1024, process.returncode, text)
 
 
 def _transfer(path: Path) -> int:
@@ -105,7 +108,7 @@ def search_bytes(site: Path, page: Path) -> dict[str, Any]:
 def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     languages = entry.get("languages", {})
-    language = languages.get("en") or next(iter(languages.values()), {})
+    language: dict[str, Any] = languages.get("en") or next(iter(languages.values()), {})
     files = [folder / "pagefind.js", folder / "pagefind-entry.json", folder / "pagefind-worker.js"]
     files += sorted(folder.glob(f"wasm.{language.get('wasm', 'unknown')}.pagefind"))
     files += sorted(folder.glob(f"pagefind.{language.get('hash', '*')}.pf_meta"))

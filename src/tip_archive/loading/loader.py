@@ -7,6 +7,7 @@ with its file, line and field, and reported once at the end by the caller.
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,16 @@ class LoadResult:
     texts: dict[str, list[str]] = field(default_factory=dict)
     """Paragraphs of each source's archived text, by source id."""
     problems: list[Problem] = field(default_factory=list)
+    fingerprint: list[tuple[str, bytes | None]] = field(default_factory=list)
+    """Every file read, with a digest of its bytes: equal fingerprints, equal results."""
+
+
+ReadResult = tuple[LoadedRecord | None, list[Problem]]
+
+#: What reading each record file gave, by data folder and file, with the digest of the
+#: bytes read: ``mkdocs serve`` re-reads only the files that changed, and a build
+#: validates before MkDocs starts and then reads the same files again for free.
+_READ: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = {}
 
 
 def _message(error: dict[str, Any], model: type[Record], data: dict[str, Any]) -> str:
@@ -85,11 +96,11 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def read_record(
-    path: Path, rel: str, folder_type: str | None
-) -> tuple[LoadedRecord | None, list[Problem]]:
+    path: Path, rel: str, folder_type: str | None, raw: bytes | None = None
+) -> ReadResult:
     """Read and validate one record file; return the record or its problems."""
     try:
-        loaded = load_yaml(path.read_bytes())
+        loaded = load_yaml(path.read_bytes() if raw is None else raw)
     except YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
     data = loaded.data
@@ -161,10 +172,13 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         result.problems.append(Problem(str(data_dir), 0, "", "data folder not found"))
         return result
     by_folder = {folder: kind for kind, folder in FOLDERS.items()}
+    cache_key = (data_dir.resolve(), root.resolve())
+    previous, cache = _READ.get(cache_key, {}), {}
     for path in sorted(data_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
         rel = _relative(path, root)
+        result.fingerprint.append((rel, None))
         parts = path.relative_to(data_dir).parts
         if parts[:2] == tuple(TEXTS_FOLDER.split("/")):
             continue
@@ -181,12 +195,20 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
                 )
             )
             continue
-        loaded, problems = read_record(path, rel, folder_type)
+        raw = path.read_bytes()
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        result.fingerprint.append((rel, digest))
+        hit = previous.get((rel, folder_type))
+        loaded, problems = (
+            hit[1] if hit and hit[0] == digest else read_record(path, rel, folder_type, raw)
+        )
+        cache[(rel, folder_type)] = (digest, (loaded, problems))
         result.problems.extend(problems)
         if loaded:
             result.records.append(loaded)
             if isinstance(loaded.record, Source):
                 _read_text(data_dir, loaded, result)
+    _READ[cache_key] = cache
     return result
 
 
@@ -195,8 +217,11 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
     assert isinstance(record, Source)
     path = data_dir / TEXTS_FOLDER / record.text_file
     try:
-        text = decode(path.read_bytes())
+        raw = path.read_bytes()
+        result.fingerprint.append((path.as_posix(), hashlib.blake2b(raw, digest_size=16).digest()))
+        text = decode(raw)
     except FileNotFoundError:
+        result.fingerprint.append((path.as_posix(), None))
         result.problems.append(
             Problem(
                 loaded.path,

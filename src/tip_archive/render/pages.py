@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..model.records import (
@@ -62,6 +62,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
@@ -102,8 +103,8 @@ class SiteRenderer:
     def _cite(self, here: str, cited: Citation) -> Markup:
         source = self.sources[cited.source]
         target = relative(here, record_url(source) + f"#p{cited.paragraph}")
-        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(
-            target, source.title, cited.paragraph
+        return Markup(
+            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, ¶{cited.paragraph}</a>'
         )
 
     # -- pages -------------------------------------------------------------------------
@@ -186,9 +187,8 @@ class SiteRenderer:
         records = self.archive.records(kind)
 
         def link(record: Record) -> Markup:
-            return Markup('<a href="{}">{}</a>').format(
-                relative(here, record_url(record)), record.title
-            )
+            href = escape(relative(here, record_url(record)))
+            return Markup(f'<a href="{href}">{escape(record.title)}</a>')
 
         def symbol(record: Record) -> Markup:
             value = record.symbol_value
@@ -259,8 +259,11 @@ class SiteRenderer:
                     "entries": earlier,
                 }
             )
+        by_year: dict[int, list[Record]] = {}
+        for r in dated:
+            by_year.setdefault(r.date_value.year if r.date_value else 0, []).append(r)
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
-            entries = [r for r in dated if r.date_value and r.date_value.year == year]
+            entries = by_year.get(year, [])
             groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
         if later:
             groups.append(
