@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from .engine import generate
 from .loading.problems import DataError
+from .render.opendata import site_files
 from .render.pages import SiteOptions
 
 
@@ -30,9 +31,13 @@ class ArchiveConfig(Config):
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
-        options = SiteOptions(edit_base=self.config.edit_base)
+        options = SiteOptions(
+            edit_base=self.config.edit_base,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+        )
         try:
-            _archive, pages = generate(root / self.config.data_dir, options, root)
+            archive, pages = generate(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         for page in pages:
@@ -41,6 +46,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.remove(existing)
             generated = File.generated(config, page.src, content=page.markdown)
             files.append(generated)
+        for data in site_files(archive, options):  # open data, citation files, assets
+            files.append(File.generated(config, data.path, content=data.content))
         return files
 
 

@@ -27,7 +27,7 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras
+from . import cite_block, describe, extras, headmeta  # noqa: F401  (importing them registers their providers)
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -51,6 +51,15 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    site_url: str = ""
+    """The site's public base URL (``site_url``), for permanent links and citations."""
+    site_name: str = ""
+    """The site's name (``site_name``), named in citations."""
+    release: str | None = None
+    """The data release being built, if any (named in citations)."""
+
+    def site(self) -> extras.SiteContext:
+        return extras.SiteContext(self.site_url, self.site_name, self.release)
 
 
 def environment() -> Environment:
@@ -79,7 +88,8 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        pages = [self.record_page(record) for record in self.archive.records()]
+        with extras.using_site(self.options.site()):
+            pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         return pages
