@@ -194,3 +194,34 @@ def test_names() -> None:
     assert inverted("Alexander G. Lukashenko") == "Lukashenko, Alexander G."
     assert split_name("UNODC") is None
     assert inverted("Ludwig van Beethoven") == "Ludwig van Beethoven"
+
+
+def test_inner_quotes_initials_and_family_name_first(
+    mini_project: Path, write_record: Callable[[str, str], Path]
+) -> None:
+    write_record(
+        "people/s-n-martynov.yaml",
+        "type: person\nid: s-n-martynov\ntitle: S.N. Martynov\n",
+    )
+    write_record(
+        "statements/martynov-2005.yaml",
+        """\
+type: statement
+id: martynov-2005
+title: 'Proposal of a "Global Partnership against Slavery"'
+date: 2005-09
+speaker: s-n-martynov
+office: Minister of Foreign Affairs
+occasion: General debate
+sources:
+  - {source: mini-source, paragraph: 2, quote: Belarus organized}
+""",
+    )
+    archive = load_archive(mini_project / "data", mini_project)
+    assert citations(archive, "martynov-2005")["chicago-bibliography"] == (
+        "Martynov, S.N. \u201cProposal of a \u2018Global Partnership against Slavery.\u2019\u201d "
+        "Statement, General debate, September 2005. Mini archive. "
+        "https://example.org/statements/martynov-2005/."
+    )
+    assert split_name("Ban Ki-moon") is None
+    assert inverted("Ban Ki-moon") == "Ban Ki-moon"

@@ -16,6 +16,7 @@ Each citation comes as plain text (for copying) and as HTML (titles in italics).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -110,11 +111,15 @@ def split_name(name: str) -> tuple[str, str] | None:
     """(family, given) for a personal name written given-names-first, or None.
 
     The archive writes names as the sources do (``Valentin Rybakov``); the last
-    word is taken as the family name.  A one-word name, or one with a word that
-    does not start with a capital (a particle), is left whole.
+    word is taken as the family name.  A name is left whole (None) when it is one
+    word, has a word that does not start with a capital (a particle), or ends in a
+    hyphenated given name with a lower-case second part (``Ban Ki-moon``): Korean and
+    Chinese names put the family name first and are not inverted (CMOS 8.14).
     """
     words = name.split()
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    if re.search(r"-[a-z]", words[-1]):
         return None
     return words[-1], " ".join(words[:-1])
 
@@ -129,18 +134,23 @@ def inverted(name: str) -> str:
 
 
 def _q(title: str) -> str:
-    return f"\u201c{title}\u201d"
+    """A title in double quotation marks; quotation marks inside it become single (CMOS 13.30)."""
+    inner = re.sub(r'"([^"]*)"', "\u2018\\1\u2019", title)
+    inner = inner.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+    return f"\u201c{inner}\u201d"
 
 
 def _punct(parts: list[Part], mark: str) -> list[Part]:
-    """Add ``mark`` after ``parts`` as Chicago does: inside a closing quotation mark, and
+    """Add ``mark`` after ``parts`` as Chicago does: inside closing quotation marks, and
     not at all after a question mark, an exclamation mark or the same mark."""
     last = str(parts[-1]) if parts else ""
-    inner = last[:-1] if last.endswith("\u201d") else last
+    # A closing single quote counts only after an opening one (not an apostrophe: "Members’").
+    inner = last.rstrip("\u2019\u201d" if "\u2018" in last else "\u201d")
+    closing = last[len(inner) :]
     if inner[-1:] in ("?", "!", mark):
         return parts
-    if last.endswith("\u201d"):
-        return [*parts[:-1], f"{inner}{mark}\u201d"]
+    if closing and not isinstance(parts[-1], It):
+        return [*parts[:-1], f"{inner}{mark}{closing}"]
     return [*parts, mark]
 
 
@@ -268,7 +278,13 @@ def _speech(f: Facts, record: Statement, note: bool) -> list[Part]:
     details = ", ".join(x for x in ("statement", record.occasion, _when(f)) if x)
     if note:
         return [f.authors[0], ", ", _q(record.title), f" ({details})"]
-    return [inverted(f.authors[0]), ". ", *_punct([_q(record.title)], "."), " ", _cap(details)]
+    return [
+        *_punct([inverted(f.authors[0])], "."),
+        " ",
+        *_punct([_q(record.title)], "."),
+        " ",
+        _cap(details),
+    ]
 
 
 def _described(f: Facts, record: Event | Document, note: bool) -> list[Part]:

@@ -183,7 +183,7 @@ def json_ld(archive: Archive, record: Record, f: Facts) -> dict[str, Any]:
 def script_json(data: object) -> str:
     """JSON that is safe inside ``<script>``: ``<``, ``>`` and ``&`` as ``\\u`` escapes,
     so no ``</script>`` or ``<!--`` in the data can end the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
