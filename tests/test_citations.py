@@ -225,3 +225,27 @@ sources:
     )
     assert split_name("Ban Ki-moon") is None
     assert inverted("Ban Ki-moon") == "Ban Ki-moon"
+
+
+def test_security_council_resolution(
+    mini_project: Path, write_record: Callable[[str, str], Path]
+) -> None:
+    write_record(
+        "bodies/un-security-council.yaml",
+        "type: body\nid: un-security-council\ntitle: United Nations Security Council\nkind: un organ\n",
+    )
+    write_record(
+        "resolutions/s-res-1325-2000.yaml",
+        RESOLUTION_2008.replace("symbol: E/RES/2008/33", "symbol: S/RES/1325 (2000)")
+        .replace("id: e-res-2008-33", "id: s-res-1325-2000")
+        .replace("body: ecosoc", "body: un-security-council")
+        .format(date="2000-10-31"),
+    )
+    found = citations(load_archive(mini_project / "data", mini_project), "s-res-1325-2000")
+    assert found["oscola"] == "UNSC Res 1325 (31 October 2000) UN Doc S/RES/1325"
+    assert found["bluebook"] == "S.C. Res. 1325, U.N. Doc. S/RES/1325 (Oct. 31, 2000)"
+    assert found["aglc"].endswith(", SC Res 1325, UN Doc S/RES/1325 (31 October 2000)")
+    assert found["chicago-note"].startswith(
+        "United Nations Security Council, Resolution 1325, Strengthening coordination of "
+        "efforts against trafficking in persons, S/RES/1325 (October 31, 2000), "
+    )

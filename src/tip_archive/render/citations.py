@@ -1,14 +1,14 @@
 """Ready-made citations of a record, in the styles authors of reports use.
 
 Every record gets a Chicago note and a Chicago bibliography entry (The Chicago
-Manual of Style, 17th ed.: 14.217 speeches, 14.206 web pages, 14.305 documents
-of international bodies), citing the record's page in the archive.  A UN
-resolution with a symbol also gets the legal forms, which cite the resolution
-itself:
+Manual of Style, 17th ed.: its forms for speeches, web pages and documents of
+international bodies), citing the record's page in the archive.  A General
+Assembly, ECOSOC or Security Council resolution with a symbol also gets the legal
+forms, which cite the resolution itself:
 
 - OSCOLA (4th ed., UN resolutions): ``UNGA Res 64/293 (30 July 2010) UN Doc A/RES/64/293``;
 - Bluebook (21st ed., rule 21.7): ``G.A. Res. 64/293, U.N. Doc. A/RES/64/293 (July 30, 2010)``;
-- AGLC (4th ed., rule 9.2): ``Title, GA Res 64/293, UN Doc A/RES/64/293 (30 July 2010)``.
+- AGLC (4th ed., ch. 9, UN materials): ``Title, GA Res 64/293, UN Doc A/RES/64/293 (30 July 2010)``.
 
 Dates print what is known and no more: ``(2008)``, ``(July 2008)``, ``(25 July 2008)``.
 Each citation comes as plain text (for copying) and as HTML (titles in italics).
@@ -114,7 +114,7 @@ def split_name(name: str) -> tuple[str, str] | None:
     word is taken as the family name.  A name is left whole (None) when it is one
     word, has a word that does not start with a capital (a particle), or ends in a
     hyphenated given name with a lower-case second part (``Ban Ki-moon``): Korean and
-    Chinese names put the family name first and are not inverted (CMOS 8.14).
+    Chinese names put the family name first and are not inverted (Chicago).
     """
     words = name.split()
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
@@ -134,7 +134,7 @@ def inverted(name: str) -> str:
 
 
 def _q(title: str) -> str:
-    """A title in double quotation marks; quotation marks inside it become single (CMOS 13.30)."""
+    """A title in double quotation marks; quotation marks inside it become single."""
     inner = re.sub(r'"([^"]*)"', "\u2018\\1\u2019", title)
     inner = inner.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
     return f"\u201c{inner}\u201d"
@@ -233,7 +233,7 @@ def chicago_bibliography(f: Facts) -> Styled:
 
 
 def _chicago(f: Facts, note: bool) -> list[Part]:
-    """Notes separate elements with commas, bibliographies with full stops (CMOS 14.20);
+    """Notes separate elements with commas, bibliographies with full stops;
     every form ends with the archive's name and the record's permanent URL."""
     record = f.record
     if isinstance(record, Resolution) or (isinstance(record, Document) and f.symbol):
@@ -255,7 +255,7 @@ def _when(f: Facts) -> str:
 
 
 def _un_document(f: Facts, note: bool) -> list[Part]:
-    """CMOS 14.305: organ, resolution number, title (italics), symbol, date."""
+    """A UN document: organ, resolution number, title (italics), symbol, date."""
     record, when = f.record, _when(f)
     sep = ", " if note else ". "
     parts: list[Part] = [_names(f.authors), sep] if f.authors else []
@@ -264,7 +264,7 @@ def _un_document(f: Facts, note: bool) -> list[Part]:
         parts.append(f"Resolution {number}, ")
     parts.append(It(record.title))
     if f.symbol:
-        parts += [sep, str(f.symbol)]
+        parts += [sep, _doc(f) if when else str(f.symbol)]
         if when:
             parts.append(f" ({when})" if note else f". {when}")
     else:
@@ -274,7 +274,7 @@ def _un_document(f: Facts, note: bool) -> list[Part]:
 
 
 def _speech(f: Facts, record: Statement, note: bool) -> list[Part]:
-    """CMOS 14.217: speaker, "title" (statement, occasion, date)."""
+    """A speech: speaker, "title" (statement, occasion, date)."""
     details = ", ".join(x for x in ("statement", record.occasion, _when(f)) if x)
     if note:
         return [f.authors[0], ", ", _q(record.title), f" ({details})"]
@@ -304,7 +304,7 @@ def _described(f: Facts, record: Event | Document, note: bool) -> list[Part]:
 
 
 def _web_source(f: Facts, record: Source, note: bool) -> list[Part]:
-    """CMOS 14.206: author, "title," publisher, date, original URL."""
+    """A web page or article: author, "title," publisher, date, original URL."""
     when = _when(f)
     if note:
         parts: list[Part] = [f.authors[0], ", "] if f.authors else []
@@ -333,7 +333,7 @@ def oscola(f: Facts) -> Styled | None:
     if not organ:
         return None
     date = f" ({uk_span(f.date)})" if f.date else ""
-    return _styled("oscola", "OSCOLA", [f"{organ} {number}{date} UN Doc {f.symbol}"])
+    return _styled("oscola", "OSCOLA", [f"{organ} {number}{date} UN Doc {_doc(f)}"])
 
 
 def bluebook(f: Facts) -> Styled | None:
@@ -342,7 +342,7 @@ def bluebook(f: Facts) -> Styled | None:
     if not organ:
         return None
     date = f" ({us_span(f.date, BLUEBOOK_MONTHS)})" if f.date else ""
-    return _styled("bluebook", "Bluebook", [f"{organ} {number}, U.N. Doc. {f.symbol}{date}"])
+    return _styled("bluebook", "Bluebook", [f"{organ} {number}, U.N. Doc. {_doc(f)}{date}"])
 
 
 def aglc(f: Facts) -> Styled | None:
@@ -351,8 +351,13 @@ def aglc(f: Facts) -> Styled | None:
     if not organ:
         return None
     date = f" ({uk_span(f.date)})" if f.date else ""
-    parts: list[Part] = [It(f.record.title), f", {organ} {number}, UN Doc {f.symbol}{date}"]
+    parts: list[Part] = [It(f.record.title), f", {organ} {number}, UN Doc {_doc(f)}{date}"]
     return _styled("aglc", "AGLC", parts)
+
+
+def _doc(f: Facts) -> str:
+    """The symbol after "UN Doc": a Security Council resolution's year goes with its date."""
+    return str(f.symbol).split(" (")[0]
 
 
 def _organ(f: Facts, style: str) -> tuple[str, str]:
