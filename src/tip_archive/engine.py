@@ -12,6 +12,7 @@ from pathlib import Path
 from .crossref.archive import Archive, build_archive
 from .loading.loader import load_data
 from .loading.problems import DataError, Problem
+from .render.opendata import data_page
 from .render.pages import Page, SiteOptions, render_site
 
 log = logging.getLogger("tip_archive")
@@ -28,7 +29,8 @@ _LAST: dict[Path, tuple[list[tuple[str, bytes | None]], Archive, list[Problem]]]
 
 
 @contextmanager
-def _phase(name: str) -> Iterator[None]:
+def phase(name: str) -> Iterator[None]:
+    """Count the time spent in the block towards phase ``name`` (logged at debug level)."""
     start, cpu = time.perf_counter(), time.process_time()
     try:
         yield
@@ -41,14 +43,14 @@ def _phase(name: str) -> Iterator[None]:
 
 def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
     """Load and check every record; raise :class:`DataError` listing every problem."""
-    with _phase("load"):
+    with phase("load"):
         loaded = load_data(data_dir, root)
     key = data_dir.resolve()
     last = _LAST.get(key)
     if last is not None and last[0] == loaded.fingerprint:
         archive, problems = last[1], last[2]
     else:
-        with _phase("crossref"):
+        with phase("crossref"):
             archive, problems = build_archive(loaded)
         _LAST[key] = (loaded.fingerprint, archive, problems)
     if problems:
@@ -60,6 +62,6 @@ def generate(
     data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
 ) -> tuple[Archive, list[Page]]:
     archive = load_archive(data_dir, root)
-    with _phase("render"):
-        pages = render_site(archive, options)
+    with phase("render"):
+        pages = [*render_site(archive, options), data_page(archive, options or SiteOptions())]
     return archive, pages

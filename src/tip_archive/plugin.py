@@ -15,9 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import generate
+from .engine import generate, phase
 from .loading.problems import DataError
 from .render import rawhtml
+from .render.opendata import site_files
 from .render.pages import SiteOptions
 
 
@@ -41,9 +42,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
-        options = SiteOptions(edit_base=self.config.edit_base)
+        options = SiteOptions(
+            edit_base=self.config.edit_base,
+            site_url=config.site_url or "",
+            site_name=config.site_name,
+        )
         try:
-            _archive, pages = generate(root / self.config.data_dir, options, root)
+            archive, pages = generate(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         self._generated = {page.src for page in pages}
@@ -54,6 +59,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.remove(existing)
             generated = File.generated(config, page.src, content=page.markdown)
             files.append(generated)
+        with phase("files"):
+            data_files = site_files(archive, options)
+        for data in data_files:  # open data, citation files, assets
+            files.append(File.generated(config, data.path, content=data.content))
         return files
 
     # Generated pages' HTML blocks skip Python-Markdown, which would pass them through

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..crossref.archive import Archive
 from ..model.records import (
@@ -27,13 +27,15 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras
+from . import cite_block, describe, extras, headmeta  # noqa: F401  (importing them registers their providers)
 from .reference import REFERENCE_SRC, reference_page
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHRONOLOGY_SRC = "chronology/index.md"
+#: The record types that make up the chronology (bodies, people and sources are its actors and evidence).
+CHRONOLOGY_TYPES = ("resolution", "statement", "event", "document")
 #: The years the chronology covers, each shown even when the archive holds nothing for it.
 FIRST_YEAR, LAST_YEAR = 2005, 2019
 
@@ -52,6 +54,15 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    site_url: str = ""
+    """The site's public base URL (``site_url``), for permanent links and citations."""
+    site_name: str = ""
+    """The site's name (``site_name``), named in citations."""
+    release: str | None = None
+    """The data release being built, if any (named in citations)."""
+
+    def site(self) -> extras.SiteContext:
+        return extras.SiteContext(self.site_url, self.site_name, self.release)
 
 
 def environment() -> Environment:
@@ -62,7 +73,6 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
@@ -81,7 +91,8 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        pages = [self.record_page(record) for record in self.archive.records()]
+        with extras.using_site(self.options.site()):
+            pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         pages.append(Page(REFERENCE_SRC, reference_page()))
@@ -103,8 +114,8 @@ class SiteRenderer:
     def _cite(self, here: str, cited: Citation) -> Markup:
         source = self.sources[cited.source]
         target = relative(here, record_url(source) + f"#p{cited.paragraph}")
-        return Markup(
-            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, ¶{cited.paragraph}</a>'
+        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(
+            target, source.title, cited.paragraph
         )
 
     # -- pages -------------------------------------------------------------------------
@@ -187,8 +198,9 @@ class SiteRenderer:
         records = self.archive.records(kind)
 
         def link(record: Record) -> Markup:
-            href = escape(relative(here, record_url(record)))
-            return Markup(f'<a href="{href}">{escape(record.title)}</a>')
+            return Markup('<a href="{}">{}</a>').format(
+                relative(here, record_url(record)), record.title
+            )
 
         def symbol(record: Record) -> Markup:
             value = record.symbol_value
@@ -240,17 +252,25 @@ class SiteRenderer:
 
     def chronology(self) -> Page:
         here = url_of(CHRONOLOGY_SRC)
-        dated = sorted(
-            (
-                r
-                for r in self.archive.records()
-                if r.date_value and r.type not in ("source", "body", "person")
-            ),
+        entries = sorted(
+            (r for r in self.archive.records() if r.type in CHRONOLOGY_TYPES),
             key=describe.chrono_key,
         )
+        by_year: dict[int, list[Record]] = {year: [] for year in range(FIRST_YEAR, LAST_YEAR + 1)}
+        earlier: list[Record] = []
+        later: list[Record] = []
+        undated: list[Record] = []
+        for record in entries:
+            date = record.date_value
+            if date is None:
+                undated.append(record)
+            elif date.year < FIRST_YEAR:
+                earlier.append(record)
+            elif date.year > LAST_YEAR:
+                later.append(record)
+            else:
+                by_year[date.year].append(record)
         groups: list[dict[str, Any]] = []
-        earlier = [r for r in dated if r.date_value and r.date_value.year < FIRST_YEAR]
-        later = [r for r in dated if r.date_value and r.date_value.year > LAST_YEAR]
         if earlier:
             groups.append(
                 {
@@ -259,22 +279,20 @@ class SiteRenderer:
                     "entries": earlier,
                 }
             )
-        by_year: dict[int, list[Record]] = {}
-        for r in dated:
-            by_year.setdefault(r.date_value.year if r.date_value else 0, []).append(r)
-        for year in range(FIRST_YEAR, LAST_YEAR + 1):
-            entries = by_year.get(year, [])
-            groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
+        groups += [
+            {"heading": str(y), "anchor": f"y{y}", "entries": items} for y, items in by_year.items()
+        ]
         if later:
             groups.append(
                 {"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later}
             )
-        years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+        if undated:
+            groups.append({"heading": "Date not given", "anchor": "undated", "entries": undated})
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
             "groups": groups,
-            "years": years,
+            "years": [{"label": y} for y in by_year],
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
         }
