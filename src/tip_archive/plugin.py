@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import generate, phase
+from .engine import phase, plan
 from .loading.problems import DataError
 from .render import rawhtml
 from .render.opendata import site_files
@@ -48,29 +48,36 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             site_name=config.site_name,
         )
         try:
-            archive, pages = generate(root / self.config.data_dir, options, root)
+            archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        self._generated = {page.src for page in pages}
+        # Pages are made when MkDocs reads them (on_page_read_source), one at a time.
+        self._plans = {p.src: p for p in plans}
         self._blocks: dict[str, dict[str, str]] = {}
-        for page in pages:
+        for page in plans:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 files.remove(existing)
-            generated = File.generated(config, page.src, content=page.markdown)
-            files.append(generated)
+            files.append(File.generated(config, page.src, content=""))
         with phase("files"):
             data_files = site_files(archive, options)
         for data in data_files:  # open data, citation files, assets
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
+    def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
+        found = getattr(self, "_plans", {}).get(page.file.src_uri)
+        if found is None:
+            return None
+        with phase("render"):
+            return str(found.make().markdown)
+
     # Generated pages' HTML blocks skip Python-Markdown, which would pass them through
     # unchanged after parsing them twice (see render/rawhtml.py): last to see the
     # Markdown, first to see the HTML, so that other plugins see whole pages.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        if page.file.src_uri not in getattr(self, "_generated", ()):
+        if page.file.src_uri not in getattr(self, "_plans", {}):
             return markdown
         markdown, blocks = rawhtml.set_aside(markdown)
         self._blocks[page.file.src_uri] = blocks

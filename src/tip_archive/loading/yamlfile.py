@@ -30,6 +30,24 @@ Path = tuple[str | int, ...]
 class RecordLoader(_BaseLoader):
     """Safe loader that keeps dates as strings (``2009-05`` and ``2009-05-01`` alike)."""
 
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # LibYAML asks this (pure Python) method for the tag of every scalar; field names
+        # and many values repeat from record to record, so remember the answers.
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG
+            tag = _TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+                if len(value) <= 40 and len(_TAGS) < 50_000:
+                    _TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+#: The implicit tag of plain scalars already resolved, by value.
+_TAGS: dict[str, str] = {}
+
 
 RecordLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
