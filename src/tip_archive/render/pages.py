@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..crossref.archive import Archive
+from ..history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,
@@ -27,7 +28,7 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras
+from . import changes, describe, extras
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -51,6 +52,12 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    release: str | None = None
+    """The current data release number (``"1"``), for citations; ``None`` before the first."""
+    history: dict[str, Change] | None = None
+    """Each data file's last change (from git), by path; ``None`` when there is no history."""
+    history_base: str = ""
+    """Prefix of a file's change history, e.g. ``https://github.com/o/r/commits/main/``."""
 
 
 def environment() -> Environment:
@@ -114,7 +121,13 @@ class SiteRenderer:
             "title": record.title,
             "description": _first_sentence(record.summary) if record.summary else "",
             "record": record,
-            "meta": extras.head_meta(self.archive, record, here),
+            "meta": extras.head_meta(self.archive, record, here)
+            | changes.page_meta(self.options.history, changes.files_of(record, entry.path)),
+            "changed": changes.changed_line(
+                self.options.history,
+                changes.files_of(record, entry.path),
+                self.options.history_base,
+            ),
             "blocks": extras.body_blocks(self.archive, record, here),
             "key_points": getattr(record, "key_points", []),
             "rows": describe.metadata_rows(self.archive, record, here),
