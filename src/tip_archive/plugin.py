@@ -32,10 +32,17 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
+#: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     release: Release | None = None
 
     def on_config(self, config: Any) -> Any:
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
         config.extra_css.extend(publish.PAGE_CSS)
         config.extra_javascript.extend(publish.PAGE_JS)
         return config
@@ -86,6 +93,23 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
 
     Raises ``mkdocs.exceptions.MkDocsException`` when the build fails.
     """
+
+    import logging
+    import sys
+
+    # MkDocs' own command line installs a handler; without one its warnings go unseen.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        return _build(config_file, site_dir, strict)
+    finally:
+        logger.removeHandler(handler)
+
+
+def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

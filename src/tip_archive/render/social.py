@@ -29,6 +29,8 @@ def describe(record: Record) -> str:
     """One line saying what the record is: its summary's start, or its kind, symbol and date."""
     if record.summary:
         return _shorten(record.summary)
+    if record.type in ("body", "person"):
+        return _shorten(f"{record.title}: its part in the initiative, in the archive's records.")
     parts = [record.label]
     if record.symbol_value:
         parts.append(record.symbol_value)
