@@ -106,12 +106,14 @@ function distance(a, b, limit) {
 }
 
 /**
- * 1 or 2 when every word of the query is a word of `key`, in any order and each with at
- * most one typo ("2007-conference" for "conference-2007"); otherwise Infinity.
+ * 1 or 2 when every word of the query (of three letters or more) is a word of `key`, in
+ * any order and each with at most one typo ("2007-conference" for "conference-2007");
+ * otherwise Infinity.
  */
 function wordScore(query, key) {
-  const want = query.split("-");
+  const want = query.split("-").filter((word) => word.length >= 3); // not "a", "l", "9"
   const have = key.split("-");
+  if (want.length === 0) return Infinity;
   for (const word of want) {
     const near = (w) => w === word || (word.length >= 4 && distance(word, w, 1) <= 1);
     if (!have.some(near)) return Infinity;
@@ -119,9 +121,19 @@ function wordScore(query, key) {
   return have.length > want.length ? 2 : 1;
 }
 
-/** How far `key` is from what the reader typed; a typed beginning of a key counts as close. */
+/** Whether a slug reads as a UN document symbol: an organ first, a number last. */
+function looksLikeSymbol(slug) {
+  return /^(a|e|s|st|t|unep|ctoc|cedaw|crc|ccpr)-(.+-)?\d+$/.test(slug);
+}
+
+/**
+ * How far `key` is from what the reader typed; a typed beginning of a key, or its words
+ * in another order, count as close.  In a UN symbol every character matters (64/293 is
+ * not 64/239's neighbour but another resolution), so there only the plain distance counts.
+ */
 function score(query, key, limit) {
   let best = distance(query, key, limit);
+  if (looksLikeSymbol(query)) return best;
   if (key.length > query.length) {
     best = Math.min(best, distance(query, key.slice(0, query.length), limit) + 1);
   }
@@ -133,7 +145,7 @@ function closest(slugs, keys, count) {
   const scored = new Map();
   for (const query of slugs) {
     if (query.length < 3) continue;
-    const limit = Math.max(2, Math.floor(query.length / 3));
+    const limit = looksLikeSymbol(query) ? 2 : Math.max(2, Math.floor(query.length / 3));
     for (const [key, record] of keys) {
       const s = score(query, key, limit);
       if (s > limit) continue;
@@ -147,12 +159,11 @@ function closest(slugs, keys, count) {
     .map((entry) => entry.record);
 }
 
-/** What the reader most likely typed as a UN symbol, for the find-by-symbol box. */
+/** What the reader most likely typed as a UN symbol, for the find-by-symbol box ("" if none). */
 function symbolGuess(parts) {
   const named = parts.filter((part, i) => !(i === 0 && FOLDERS.has(part.toLowerCase())));
-  if (named.length === 0) return "";
-  if (named.length > 1) return named.join("/").toUpperCase();
-  return named[0];
+  const guess = named.length > 1 ? named.join("/").toUpperCase() : named[0] || "";
+  return /\d/.test(guess) ? guess : ""; // every UN symbol has a number
 }
 
 /**
@@ -171,6 +182,7 @@ function resolve(pathname, root, table) {
     kind: "suggest",
     records: closest(slugs, keys, 5),
     guess: symbolGuess(parts),
+    symbol: slugs.some(looksLikeSymbol),
     path: parts.join("/"),
   };
 }
@@ -208,14 +220,16 @@ function show(doc, box, result, root, location) {
     return;
   }
   if (input && result.guess && !input.value) input.value = result.guess;
+  let text = `No page has the address “/${result.path}”.`;
+  if (result.symbol && result.guess) {
+    text = `The archive holds no document with the UN symbol ${result.guess}.`;
+  }
   if (result.records.length) {
-    message.textContent = `No page has the address “/${result.path}”. Did you mean one of these?`;
+    message.textContent = `${text} Did you mean one of these?`;
     for (const record of result.records) list.appendChild(recordLink(doc, root, record));
     list.hidden = false;
   } else if (result.path) {
-    message.textContent =
-      `No page has the address “/${result.path}”, and no record of the archive ` +
-      "has a name or UN symbol close to it.";
+    message.textContent = `${text} No record of the archive has a name or UN symbol close to it.`;
   }
 }
 
@@ -232,7 +246,10 @@ function boot(doc, location) {
 }
 
 if (typeof module === "object" && module.exports) {
-  module.exports = { slugify, segments, candidates, buildIndex, distance, closest, resolve };
+  module.exports = {
+    slugify, segments, candidates, buildIndex, distance, looksLikeSymbol, closest, symbolGuess,
+    resolve,
+  };
 } else if (typeof document !== "undefined") {
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", () => boot(document, window.location));
