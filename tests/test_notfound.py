@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,92 @@ def test_404_page_of_a_site_in_a_folder(mini_project: Path, tmp_path: Path) -> N
     table = json.loads((site / "data/lookup.json").read_text(encoding="utf-8"))
     found = resolve(["/archive/a_res_64_293"], table, "/archive/")["/archive/a_res_64_293"]
     assert found["url"] == "resolutions/a-res-64-293/"
+
+
+# -- in a real browser -------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def static_host(mini_site: Path) -> Iterator[str]:
+    """The built site on a plain static host: files as they are, 404.html for the rest."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_error(
+            self, code: int, message: str | None = None, explain: str | None = None
+        ) -> None:
+            if code != 404:
+                super().send_error(code, message, explain)
+                return
+            body = (mini_site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(mini_site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def dom_after_scripts(url: str) -> BeautifulSoup:
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [CHROMIUM, *CHROMIUM_FLAGS, "--virtual-time-budget=10000", "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return BeautifulSoup(done.stdout, "html.parser")
+
+
+@pytest.mark.e2e
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_404_page_in_a_browser(static_host: str) -> None:
+    # A symbol as an address: the reader lands on the record's page.
+    page = dom_after_scripts(f"{static_host}/A/RES/64/293")
+    assert page.h1 is not None
+    assert page.h1.get_text(strip=True).startswith("United Nations Global Plan of Action")
+    assert page.select_one("#tip-notfound") is None
+
+    # A typo: the closest record is offered, with the find-by-symbol box.
+    page = dom_after_scripts(f"{static_host}/events/conferense-2007")
+    matches = page.select("#tip-notfound-matches a")
+    assert [a["href"] for a in matches] == ["/events/conference-2007/"]
+    message = page.select_one("#tip-notfound-message")
+    assert message is not None and "Did you mean" in message.get_text()
+    assert page.select_one("form.tip-notfound-find input[name=q]") is not None
+
+    # An address full of markup is shown as text, never run.
+    page = dom_after_scripts(f"{static_host}/%3Cimg%20src=x%20onerror=alert(1)%3E")
+    message = page.select_one("#tip-notfound-message")
+    assert message is not None
+    assert "<img src=x onerror=alert(1)>" in message.get_text()
+    assert message.find("img") is None
