@@ -74,6 +74,7 @@ TABLE = {
             "International Conference",
         ),
         record("person", "people", "valentin-rybakov", "Valentin Rybakov"),
+        record("statement", "statements", "2012-04-03-rybakov-statement", "Statement"),
         record("body", "bodies", "unodc", "UNODC"),
     ],
 }
@@ -120,7 +121,9 @@ def test_an_address_close_to_records_offers_them() -> None:
         "/events/2007-conference": ["2007-conference-trafficking-women-girls"],
         "/events/2007-conferense": ["2007-conference-trafficking-women-girls"],
         "/events/conference-2007-trafficking": ["2007-conference-trafficking-women-girls"],
-        "/people/rybakov": ["valentin-rybakov"],
+        # ... the folder named first
+        "/people/rybakov": ["valentin-rybakov", "2012-04-03-rybakov-statement"],
+        "/statements/rybakov": ["2012-04-03-rybakov-statement", "valentin-rybakov"],
         "/people/valentin-rybakow": ["valentin-rybakov"],
         # a symbol one transposition away: offered, never followed (64/239 is not 64/293)
         "/A/RES/64/239": ["a-res-64-293"],
@@ -141,7 +144,7 @@ def test_the_find_box_is_filled_with_the_symbol_the_address_names() -> None:
     assert results["/a-res-99-1"]["symbol"] is True
     assert results["/people/rybakov"] == {
         "kind": "suggest",
-        "ids": ["valentin-rybakov"],
+        "ids": ["valentin-rybakov", "2012-04-03-rybakov-statement"],
         "guess": "",
         "symbol": False,
     }

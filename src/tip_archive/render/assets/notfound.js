@@ -48,17 +48,22 @@ function segments(pathname, root) {
   return path.split("/").filter((part) => part.length > 0);
 }
 
-/** The slugs a path may stand for, most specific first. */
-function candidates(parts) {
+/**
+ * The slugs a path may stand for, most specific first.  With `whole`, also the whole path
+ * with its leading folder (an id could start with "people-"): for exact matches only.
+ */
+function candidates(parts, whole = true) {
   const named = parts.filter((part, i) => !(i === 0 && FOLDERS.has(part.toLowerCase())));
   const found = [];
   const add = (slug) => {
     slug = dropZeros(slug);
     if (slug && !found.includes(slug)) found.push(slug);
   };
-  add(slugify(named.join("-")));
-  if (named.length > 1) add(slugify(named[named.length - 1]));
-  add(slugify(parts.join("-")));
+  const name = slugify(named.join("-"));
+  add(name);
+  // "/old/site/a-res-64-293": the last segment alone (but not "293" of "/A/RES/64/293").
+  if (named.length > 1 && !looksLikeSymbol(name)) add(slugify(named[named.length - 1]));
+  if (whole) add(slugify(parts.join("-")));
   // Prose and short forms: "res/64/293", "ga-res-64-293", "resolution-64-293" → A/RES/64/293;
   // "e-res-2008-33", "ecosoc-2008-33", "2008/33" → E/RES/2008/33.
   for (const slug of found.slice()) {
@@ -90,35 +95,46 @@ function buildIndex(table) {
 /** Levenshtein distance, with an early exit once it exceeds `limit`. */
 function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (a === b) return 0;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let best = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (current[j] < best) best = current[j];
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = value;
+      if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
 
 /**
- * 1 or 2 when every word of the query (of three letters or more) is a word of `key`, in
- * any order and each with at most one typo ("2007-conference" for "conference-2007");
+ * 1.5 or 2 when every word of the query (of three letters or more) is a word of `key`,
+ * in any order and each with at most one typo ("2007-conference" for "conference-2007");
  * otherwise Infinity.
  */
-function wordScore(query, key) {
-  const want = query.split("-").filter((word) => word.length >= 3); // not "a", "l", "9"
-  const have = key.split("-");
+function wordScore(want, have) {
   if (want.length === 0) return Infinity;
   for (const word of want) {
-    const near = (w) => w === word || (word.length >= 4 && distance(word, w, 1) <= 1);
-    if (!have.some(near)) return Infinity;
+    if (have.includes(word)) continue;
+    // A year or a number is right or wrong: 2007 is not a typo of 2017.
+    if (word.length < 4 || /\d/.test(word)) return Infinity;
+    if (!have.some((w) => distance(word, w, 1) <= 1)) return Infinity;
   }
-  return have.length > want.length ? 2 : 1;
+  // Just behind a single typo in the whole address, which is a closer match.
+  return have.length > want.length ? 2 : 1.5;
+}
+
+/** The words of a slug that count for wordScore: three letters or more ("a", "l", "9" do not). */
+function words(slug) {
+  return slug.split("-").filter((word) => word.length >= 3);
 }
 
 /** Whether a slug reads as a UN document symbol: an organ first, a number last. */
@@ -131,24 +147,30 @@ function looksLikeSymbol(slug) {
  * in another order, count as close.  In a UN symbol every character matters (64/293 is
  * not 64/239's neighbour but another resolution), so there only the plain distance counts.
  */
-function score(query, key, limit) {
+function score(query, key, limit, queryWords, keyWords) {
   let best = distance(query, key, limit);
   if (looksLikeSymbol(query)) return best;
   if (key.length > query.length) {
     best = Math.min(best, distance(query, key.slice(0, query.length), limit) + 1);
   }
-  return Math.min(best, wordScore(query, key));
+  return Math.min(best, wordScore(queryWords, keyWords));
 }
 
-/** The records closest to the slugs, best first, at most `count`. */
-function closest(slugs, keys, count) {
+/**
+ * The records closest to the slugs, best first, at most `count`; on a tie, those in the
+ * `folder` the address names ("/people/rybakov" prefers people).
+ */
+function closest(slugs, keys, count, folder) {
   const scored = new Map();
+  const entries = Array.from(keys, ([key, record]) => ({ key, record, words: words(key) }));
   for (const query of slugs) {
     if (query.length < 3) continue;
     const limit = looksLikeSymbol(query) ? 2 : Math.max(2, Math.floor(query.length / 3));
-    for (const [key, record] of keys) {
-      const s = score(query, key, limit);
+    const queryWords = words(query);
+    for (const { key, record, words: keyWords } of entries) {
+      let s = score(query, key, limit, queryWords, keyWords);
       if (s > limit) continue;
+      if (folder && record.url.startsWith(`${folder}/`)) s -= 0.25;
       const seen = scored.get(record.id);
       if (!seen || s < seen.score) scored.set(record.id, { record, score: s });
     }
@@ -180,7 +202,7 @@ function resolve(pathname, root, table) {
   }
   return {
     kind: "suggest",
-    records: closest(slugs, keys, 5),
+    records: closest(candidates(parts, false), keys, 5, (parts[0] || "").toLowerCase()),
     guess: symbolGuess(parts),
     symbol: slugs.some(looksLikeSymbol),
     path: parts.join("/"),
