@@ -20,6 +20,7 @@ from .history import record_history
 from .loading.problems import DataError
 from .release import Release, current_release
 from .render import publish
+from .render.opendata import site_files
 from .render.pages import SiteOptions
 
 
@@ -53,6 +54,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.release = current_release(root)
             options = SiteOptions(
                 edit_base=self.config.edit_base,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
                 release=str(self.release.number) if self.release else None,
                 history=record_history(root, self.config.data_dir),
                 history_base=self.config.history_base,
@@ -70,6 +73,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        for data in site_files(archive, options):  # open data, citation files, assets
+            files.append(File.generated(config, data.path, content=data.content))
         return files
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:

@@ -28,7 +28,13 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import changes, describe, extras
+from . import (  # noqa: F401  (importing cite_block and headmeta registers their providers)
+    changes,
+    cite_block,
+    describe,
+    extras,
+    headmeta,
+)
 from .reference import REFERENCE_SRC, reference_page
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
@@ -55,12 +61,20 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    site_url: str = ""
+    """The site's public base URL (``site_url``), for permanent links and citations."""
+    site_name: str = ""
+    """The site's name (``site_name``), named in citations."""
     release: str | None = None
-    """The current data release number (``"1"``), for citations; ``None`` before the first."""
+    """The current data release number (``"1"``, from ``releases.yaml``), named in citations;
+    ``None`` before the first release."""
     history: dict[str, Change] | None = None
     """Each data file's last change (from git), by path; ``None`` when there is no history."""
     history_base: str = ""
     """Prefix of a file's change history, e.g. ``https://github.com/o/r/commits/main/``."""
+
+    def site(self) -> extras.SiteContext:
+        return extras.SiteContext(self.site_url, self.site_name, self.release)
 
 
 def environment() -> Environment:
@@ -89,7 +103,8 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        pages = [self.record_page(record) for record in self.archive.records()]
+        with extras.using_site(self.options.site()):
+            pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         pages.append(Page(REFERENCE_SRC, reference_page()))
