@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from .social import social_meta
 
 MetaProvider = Callable[[Archive, Record, str], dict[str, Any]]
 """(archive, record, page url) → front-matter keys."""
@@ -72,7 +71,3 @@ def head_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
 
 def body_blocks(archive: Archive, record: Record, here: str) -> list[Markup]:
     return [block for provider in BLOCK_PROVIDERS if (block := provider(archive, record, here))]
-
-
-# Each feature registers its providers below, a line each.
-META_PROVIDERS.append(social_meta)

@@ -28,12 +28,13 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import (  # noqa: F401  (importing cite_block and headmeta registers their providers)
+from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
     changes,
     cite_block,
     describe,
     extras,
     headmeta,
+    social,
 )
 from .reference import REFERENCE_SRC, reference_page
 from .text import lines, md_inline, paragraphs, yaml_scalar
