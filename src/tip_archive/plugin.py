@@ -16,8 +16,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .engine import phase, plan
+from .history import record_history
 from .loading.problems import DataError
-from .render import rawhtml
+from .release import Release, current_release
+from .render import publish, rawhtml
 from .render.opendata import site_files
 from .render.pages import SiteOptions
 
@@ -27,6 +29,8 @@ class ArchiveConfig(Config):
     """The folder of YAML records, relative to ``mkdocs.yml``."""
     edit_base = c.Type(str, default="")
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
+    history_base = c.Type(str, default="")
+    """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
@@ -34,36 +38,60 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    release: Release | None = None
+
     def on_config(self, config: Any) -> Any:
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        config.extra_css.extend(publish.PAGE_CSS)
+        config.extra_javascript.extend(publish.PAGE_JS)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
-        options = SiteOptions(
-            edit_base=self.config.edit_base,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-        )
         try:
+            self.release = current_release(root)
+            with phase("history"):
+                history = record_history(root, self.config.data_dir)
+            options = SiteOptions(
+                edit_base=self.config.edit_base,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                release=str(self.release.number) if self.release else None,
+                history=history,
+                history_base=self.config.history_base,
+            )
             archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Pages are made when MkDocs reads them (on_page_read_source), one at a time.
         self._plans = {p.src: p for p in plans}
         self._blocks: dict[str, dict[str, str]] = {}
-        for page in plans:
-            existing = files.get_file_from_path(page.src)
+        outputs = dict.fromkeys(self._plans, "")
+        with phase("files"):
+            for path, content in publish.site_files(archive, config.site_url or "").items():
+                if path == "robots.txt" and files.get_file_from_path(path) is not None:
+                    continue  # a robots.txt written by hand in docs/ wins
+                outputs[path] = content
+            data_files = site_files(archive, options)
+        for path, content in outputs.items():
+            existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.src, content=""))
-        with phase("files"):
-            data_files = site_files(archive, options)
+            files.append(File.generated(config, path, content=content))
         for data in data_files:  # open data, citation files, assets
             files.append(File.generated(config, data.path, content=data.content))
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        release = self.release
+        env.globals["tip_release"] = (
+            {"number": release.number, "label": release.label, "human": release.human()}
+            if release
+            else None
+        )
+        return env
 
     def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
         found = getattr(self, "_plans", {}).get(page.file.src_uri)
@@ -77,6 +105,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # Markdown, first to see the HTML, so that other plugins see whole pages.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        # The sitemap's <lastmod> of a record page: its record's last change, not the build day.
+        if page.meta.get("tip_changed"):
+            page.update_date = page.meta["tip_changed"]
         if page.file.src_uri not in getattr(self, "_plans", {}):
             return markdown
         markdown, blocks = rawhtml.set_aside(markdown)
@@ -96,8 +127,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run MkDocs' build into ``site_dir``; raises ``mkdocs.exceptions.MkDocsException``."""
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
+    """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
+
+    Raises ``mkdocs.exceptions.MkDocsException`` when the build fails.
+    """
 
     import logging
     import sys
@@ -109,12 +143,12 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        _build(config_file, site_dir, strict)
+        return _build(config_file, site_dir, strict)
     finally:
         logger.removeHandler(handler)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
+def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -124,6 +158,7 @@ def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
         build(config)
     finally:
         config.plugins.on_shutdown()
+    return str(config.site_url or "")
 
 
 def mkdocs_serve(config_file: Path, addr: str) -> None:
