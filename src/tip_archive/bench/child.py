@@ -17,15 +17,16 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     out, args = Path(argv[0]), argv[1:]
     start = time.perf_counter()
+    from tip_archive import engine
     from tip_archive.cli import main as cli_main
-    from tip_archive.engine import PHASE_CPU_SECONDS, PHASE_SECONDS
 
     status = cli_main(args)
     figures = {
         "status": status,
         "seconds_inside": time.perf_counter() - start,
-        "phases": dict(PHASE_SECONDS),
-        "phases_cpu": dict(PHASE_CPU_SECONDS),
+        # An engine without phase timings (an older version) gives none.
+        "phases": dict(getattr(engine, "PHASE_SECONDS", {})),
+        "phases_cpu": dict(getattr(engine, "PHASE_CPU_SECONDS", {})),
         "max_rss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
     }
     out.write_text(json.dumps(figures), encoding="utf-8")
