@@ -5,6 +5,7 @@ No timing is asserted here: ``make bench`` measures; these tests keep it from ro
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -136,3 +137,50 @@ def test_links_into_record_pages_are_still_checked(mini_project: Path, tmp_path:
     status, output = build_project(mini_project, tmp_path / "site2")
     assert status == 1
     assert "#p99" in output
+
+
+def test_search_and_symbol_bytes_with_pagefind_and_a_sharded_table(tmp_path: Path) -> None:
+    from tip_archive.bench.measure import symbol_bytes
+
+    site = tmp_path / "site"
+    files = {
+        "pagefind/pagefind.js": 500,
+        "pagefind/pagefind-entry.json": 0,
+        "pagefind/wasm.en.pagefind": 3000,
+        "pagefind/pagefind.en_abc.pf_meta": 200,
+        "pagefind/index/en_1.pf_index": 900,
+        "pagefind/index/en_2.pf_index": 1500,
+        "pagefind/fragment/en_x.pf_fragment": 400,
+        "pagefind/fragment/en_y.pf_fragment": 300,
+        "assets/tip/search.js": 700,
+        "assets/tip/symbols.js": 600,
+        "symbols/symbols.json": 100,
+        "symbols/shards/a.json": 800,
+        "symbols/shards/b.json": 1200,
+        "page.html": 0,
+    }
+    for name, size in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(b"\x1f\x8b" + bytes(max(size - 2, 0)))
+    entry = {"languages": {"en": {"hash": "en_abc", "wasm": "en", "page_count": 2}}}
+    (site / "pagefind/pagefind-entry.json").write_text(json.dumps(entry))
+    (site / "page.html").write_text('<script src="assets/tip/search.js"></script>')
+    found = search_bytes(site, site / "page.html")
+    assert found["engine"] == "pagefind"
+    assert sorted(found["files"]) == [
+        "assets/tip/search.js",
+        "pagefind/fragment/en_x.pf_fragment",
+        "pagefind/index/en_2.pf_index",
+        "pagefind/pagefind-entry.json",
+        "pagefind/pagefind.en_abc.pf_meta",
+        "pagefind/pagefind.js",
+        "pagefind/wasm.en.pagefind",
+    ]
+    lookup = symbol_bytes(site)
+    assert lookup is not None and lookup["shards"] == 2
+    assert sorted(lookup["files"]) == [
+        "assets/tip/symbols.js",
+        "symbols/shards/b.json",
+        "symbols/symbols.json",
+    ]
+    assert lookup["raw"] == 600 + 1200 + 100

@@ -116,24 +116,28 @@ def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
     for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
         chunks = sorted(folder.glob(f"{kind}/{prefix}*.{suffix}"), key=lambda p: p.stat().st_size)
         files += chunks[-1:]
-    # The UI scripts and styles the page itself loads from Pagefind's folder.
+    # The UI scripts and styles the page loads: Pagefind's own, or the site's search script.
     html = page.read_text(encoding="utf-8")
-    for candidate in sorted(folder.glob("*.js")) + sorted(folder.glob("*.css")):
-        if candidate.name in html:
+    candidates = sorted(folder.glob("*.js")) + sorted(folder.glob("*.css"))
+    candidates += sorted(p for p in site.glob("assets/**/*.js") if "search" in p.name.lower())
+    for candidate in candidates:
+        if candidate.name in html and "workers" not in candidate.parts:
             files.append(candidate)
     return {"engine": "pagefind", "pages": language.get("page_count")} | fetched(site, files)
 
 
 def symbol_bytes(site: Path) -> dict[str, Any] | None:
-    """What a symbol lookup fetches: its scripts and its data (the largest shard if sharded)."""
+    """What a symbol lookup fetches: its script, its table (or manifest) and one shard.
+
+    A table cut into shards (files in sub-folders of ``symbols/``) costs its manifest
+    (the JSON files directly in ``symbols/``) and one shard: the largest is counted.
+    """
     folder = site / "symbols"
     if not folder.is_dir():
         return None
-    data = sorted(
-        (p for p in folder.rglob("*") if p.suffix == ".json" and p.is_file()),
-        key=lambda p: p.stat().st_size,
+    top = sorted(folder.glob("*.json"))
+    shards = sorted(
+        (p for p in folder.rglob("*.json") if p.parent != folder), key=lambda p: p.stat().st_size
     )
-    manifests = [p for p in data if p.stem in ("index", "manifest")]
-    shards = [p for p in data if p not in manifests]
-    files = sorted(folder.rglob("*.js")) + manifests + shards[-1:]
-    return {"shards": len(shards)} | fetched(site, files)
+    scripts = sorted(p for p in site.glob("assets/**/*.js") if "symbol" in p.name.lower())
+    return {"shards": len(shards)} | fetched(site, scripts + top + shards[-1:])
