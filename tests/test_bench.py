@@ -184,3 +184,16 @@ def test_search_and_symbol_bytes_with_pagefind_and_a_sharded_table(tmp_path: Pat
         "symbols/symbols.json",
     ]
     assert lookup["raw"] == 600 + 1200 + 100
+
+
+def test_a_replaced_archive_is_freed(mini_project: Path) -> None:
+    """Under ``mkdocs serve`` each edit builds a new archive: the old one must not linger."""
+    import gc
+    import weakref
+
+    path = mini_project / "data/events/conference-2007.yaml"
+    first = weakref.ref(load_archive(mini_project / "data", mini_project))
+    path.write_text(path.read_text().replace("kind: conference", "kind: roundtable"))
+    load_archive(mini_project / "data", mini_project)
+    gc.collect()
+    assert first() is None

@@ -48,7 +48,6 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
     # garbage: the collector scanning them again and again cost a fifth of the engine's
     # time at 10,000 records.  It is paused while they are made, and then told to leave
     # them out of later collections (``gc.freeze``), which spares MkDocs' build too.
-    gc.unfreeze()  # the archive of a previous build (under ``mkdocs serve``) may be garbage now
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -57,17 +56,23 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
         key = data_dir.resolve()
         last = _LAST.get(key)
         if last is not None and last[0] == loaded.fingerprint:
-            archive, problems = last[1], last[2]
+            archive, problems = last[1], last[2]  # already frozen
         else:
+            if gc.get_freeze_count():
+                # A previous build's archive (``mkdocs serve``) is garbage now: let it go.
+                _LAST.pop(key, None)
+                gc.unfreeze()
+                gc.collect()
             with phase("crossref"):
                 archive, problems = build_archive(loaded)
             _LAST[key] = (loaded.fingerprint, archive, problems)
+            if not problems:
+                gc.freeze()
     finally:
         if enabled:
             gc.enable()
     if problems:
         raise DataError(problems)
-    gc.freeze()
     return archive
 
 
