@@ -88,8 +88,9 @@ def search_bytes(site: Path, page: Path) -> dict[str, Any]:
     """What a browser fetches, beyond ``page``, before it can show a first search result.
 
     Material's built-in search (lunr) needs its whole index and its worker; Pagefind
-    needs its entry files, one index chunk and one fragment per result (the largest
-    chunk and fragment are counted, a worst case).
+    needs its entry files, one index chunk and one fragment per result: ``transfer``
+    counts the largest chunk and fragment (a worst case), ``typical_transfer`` the
+    median ones.
     """
     if (entry := next(site.rglob("pagefind-entry.json"), None)) is not None:
         return _pagefind(site, entry.parent, page)
@@ -101,8 +102,9 @@ def search_bytes(site: Path, page: Path) -> dict[str, Any]:
             lunr = site / "assets/javascripts/lunr/min"
             files += [lunr / "lunr.stemmer.support.min.js", lunr / "lunr.multi.min.js"]
             files += [lunr / f"lunr.{lang}.min.js" for lang in langs if lang != "en"]
-        return {"engine": "lunr"} | fetched(site, files)
-    return {"engine": None, "files": {}, "raw": 0, "transfer": 0}
+        found = fetched(site, files)  # the whole index, whatever the query
+        return {"engine": "lunr", **found, "typical_transfer": found["transfer"]}
+    return {"engine": None, "files": {}, "raw": 0, "transfer": 0, "typical_transfer": 0}
 
 
 def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
@@ -112,10 +114,6 @@ def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
     files = [folder / "pagefind.js", folder / "pagefind-entry.json", folder / "pagefind-worker.js"]
     files += sorted(folder.glob(f"wasm.{language.get('wasm', 'unknown')}.pagefind"))
     files += sorted(folder.glob(f"pagefind.{language.get('hash', '*')}.pf_meta"))
-    prefix = str(language.get("hash", "")).split("_")[0]
-    for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
-        chunks = sorted(folder.glob(f"{kind}/{prefix}*.{suffix}"), key=lambda p: p.stat().st_size)
-        files += chunks[-1:]
     # The UI scripts and styles the page loads: Pagefind's own, or the site's search script.
     html = page.read_text(encoding="utf-8")
     candidates = sorted(folder.glob("*.js")) + sorted(folder.glob("*.css"))
@@ -123,7 +121,21 @@ def _pagefind(site: Path, folder: Path, page: Path) -> dict[str, Any]:
     for candidate in candidates:
         if candidate.name in html and "workers" not in candidate.parts:
             files.append(candidate)
-    return {"engine": "pagefind", "pages": language.get("page_count")} | fetched(site, files)
+    # One index chunk (the words of the query) and one fragment (the first result):
+    # the largest of each for the worst case, the median ones for a typical query.
+    prefix = str(language.get("hash", "")).split("_")[0]
+    worst, typical = list(files), list(files)
+    for kind, suffix in (("index", "pf_index"), ("fragment", "pf_fragment")):
+        chunks = sorted(folder.glob(f"{kind}/{prefix}*.{suffix}"), key=lambda p: p.stat().st_size)
+        worst += chunks[-1:]
+        typical += chunks[len(chunks) // 2 : len(chunks) // 2 + 1]
+    found = fetched(site, worst)
+    return {
+        "engine": "pagefind",
+        "pages": language.get("page_count"),
+        **found,
+        "typical_transfer": fetched(site, typical)["transfer"],
+    }
 
 
 def symbol_bytes(site: Path) -> dict[str, Any] | None:

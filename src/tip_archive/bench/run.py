@@ -143,10 +143,14 @@ def ratios(results: dict[int, dict[str, Any]]) -> dict[str, Any]:
             ),
             "engine_share": round(
                 archive["cpu"]["engine_seconds"] / archive["cpu"]["total_seconds"], 3
-            ),
+            )
+            if archive["cpu"]["engine_seconds"]
+            else None,  # an engine without phase timings
             "wall": {
                 "archive_vs_baseline": round(archive["total_seconds"] / base["total_seconds"], 3),
-                "engine_share": round(archive["engine_seconds"] / archive["total_seconds"], 3),
+                "engine_share": round(archive["engine_seconds"] / archive["total_seconds"], 3)
+                if archive["engine_seconds"]
+                else None,
             },
         }
     if 1000 in results and 10000 in results:
@@ -175,7 +179,7 @@ def judge(results: dict[int, dict[str, Any]], ratio: dict[str, Any]) -> dict[str
         "growth_10k_vs_1k": ratio.get("growth_10k_vs_1k", {}).get("archive"),
         "peak_memory_bytes": a["peak_memory_bytes"],
         "median_record_html_bytes": a["record_pages"]["median_html"],
-        "search_first_result_bytes": a["search"]["transfer"],
+        "search_first_result_bytes": a["search"].get("typical_transfer", a["search"]["transfer"]),
         "symbol_lookup_bytes": a["symbols"]["transfer"] if a["symbols"] else None,
         "serve_edit_seconds": next(
             (x["serve"]["edit_to_view"] for x in results.values() if x.get("serve")), None
@@ -223,7 +227,7 @@ def table(
     row("CPU: archive total (s)", lambda r, _: r["archive"]["cpu"]["total_seconds"])
     row("CPU: baseline total (s)", lambda r, _: r["baseline"]["cpu"]["total_seconds"])
     row("CPU: archive / baseline", lambda _, q: q["archive_vs_baseline"])
-    row("CPU: engine share", lambda _, q: f"{q['engine_share']:.1%}")
+    row("CPU: engine share", lambda _, q: f"{q['engine_share']:.1%}")  # '-' if not timed
     row("wall: engine (s)", lambda r, _: r["archive"]["engine_seconds"])
     row("wall: archive total (s)", lambda r, _: r["archive"]["total_seconds"])
     row("wall: baseline total (s)", lambda r, _: r["baseline"]["total_seconds"])
