@@ -238,12 +238,9 @@ def table(
     row("site size", lambda r, _: _kb(r["archive"]["site"]["bytes"]))
     row("median record page", lambda r, _: _kb(r["archive"]["record_pages"]["median_html"]))
     row("largest record page", lambda r, _: _kb(r["archive"]["record_pages"]["max_html"]))
-    row(
-        "search: first result",
-        lambda r, _: (
-            f"{_kb(r['archive']['search']['transfer'])} ({r['archive']['search']['engine']})"
-        ),
-    )
+    row("search engine", lambda r, _: r["archive"]["search"]["engine"])
+    row("search: first result", lambda r, _: _kb(r["archive"]["search"]["typical_transfer"]))
+    row("search: worst case", lambda r, _: _kb(r["archive"]["search"]["transfer"]))
     row("symbol lookup", lambda r, _: _kb(r["archive"]["symbols"]["transfer"]))
     row("serve: edit to view (s)", lambda r, _: r["serve"]["edit_to_view"])
     width = max(len(label) for label, _ in rows)
