@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from archive_site import BuiltSite, built_site
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
@@ -61,3 +63,9 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     status, output = build_project(project)
     assert status == 0, output
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def archive_site() -> BuiltSite:
+    """The real project's site, built once per session (see ``tests/archive_site.py``)."""
+    return built_site()

@@ -27,7 +27,7 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras
+from . import describe, extras, timeline
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -265,6 +265,7 @@ class SiteRenderer:
                 {"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later}
             )
         years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+        picture = timeline.build(self.archive, dated, here, FIRST_YEAR, LAST_YEAR)
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
@@ -272,6 +273,11 @@ class SiteRenderer:
             "years": years,
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
+            "timeline": picture,
+            "subjects": picture.subjects,
+            "type_options": [(k, RECORD_TYPES[k].plural.capitalize()) for k in timeline.LANES],
+            "body_options": picture.options(self.archive, "body"),
+            "person_options": picture.options(self.archive, "person"),
         }
         return Page(CHRONOLOGY_SRC, self.env.get_template("chronology.md.j2").render(context))
 
