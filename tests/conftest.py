@@ -7,8 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from archive_site import BuiltSite, built_site
+
+# The machines are shared and noisy: no per-example deadline; speed is measured by `make bench`.
+settings.register_profile("archive", deadline=None, max_examples=100)
+settings.load_profile("archive")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

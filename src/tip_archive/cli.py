@@ -18,11 +18,10 @@ def _validate(args: argparse.Namespace) -> int:
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         return 1
-    counts: dict[str, int] = {}
-    for record in archive.records():
-        counts[record.type] = counts.get(record.type, 0) + 1
-    summary = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    print(f"{len(archive.entries)} records valid ({summary})")
+    print(f"{len(archive.entries)} records valid.")
+    from .crossref.coverage import coverage
+
+    print(coverage(archive).report())
     return 0
 
 

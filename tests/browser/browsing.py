@@ -161,12 +161,13 @@ def tab_to(page: Page, selector: str, limit: int = 200) -> int:
     raise AssertionError(f"{limit} presses of Tab never reached {selector}")
 
 
-_FIND_COPY_BUTTON = """() => {
+_FIND_COPY_BUTTON = r"""() => {
   const heading = [...document.querySelectorAll("h2, h3")].find(h => /cite this/i.test(h.textContent));
   if (!heading) return false;
   const buttons = [...document.querySelectorAll("button")].filter(b =>
     heading.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING &&
-    /copy/i.test((b.getAttribute("aria-label") || "") + (b.title || "") + b.textContent));
+    /copy/i.test((b.getAttribute("aria-label") || "") + (b.title || "") + b.textContent) &&
+    !/\burl\b|link/i.test((b.getAttribute("aria-label") || "") + (b.title || "")));
   if (!buttons.length) return false;
   buttons[0].setAttribute("data-test-copy", "");
   return true;
@@ -174,6 +175,6 @@ _FIND_COPY_BUTTON = """() => {
 
 
 def citation_copy_button(page: Page) -> str:
-    """Mark the first copy button after the "Cite this" heading; return its selector."""
+    """Mark the first button that copies a citation (not the URL) after the "Cite this" heading."""
     assert page.evaluate(_FIND_COPY_BUTTON), "no copy button after a 'Cite this' heading"
     return "[data-test-copy]"

@@ -19,10 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Guard, OpenPage
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from archive_site import BuiltSite
+
+from .browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Guard, OpenPage
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

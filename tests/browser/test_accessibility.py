@@ -8,10 +8,15 @@ whatever its impact, is written to ``test-artifacts/axe/<page>.json``.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
-from browsing import (
+from playwright.sync_api import Page, expect
+
+from archive_site import ARTIFACTS, BuiltSite, site_has, site_has_citation_block
+
+from .browsing import (
     SEARCH_INPUT,
     SEARCH_RESULT,
     OpenPage,
@@ -23,9 +28,6 @@ from browsing import (
     tab_to,
     visit,
 )
-from playwright.sync_api import Page, expect
-
-from archive_site import ARTIFACTS, BuiltSite, site_has, site_has_citation_block
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +119,7 @@ def test_the_skip_link_comes_first_and_is_visible_when_focused(open_page: OpenPa
 
 def test_links_in_the_content_show_their_focus(open_page: OpenPage) -> None:
     page = visit(open_page(), "chronology/")
-    tab_to(page, "li.tip-chrono__item > a")
+    tab_to(page, "li.tip-chrono__item a[href]")
     assert focus_is_visible(focus_style(page)), focus_style(page)
 
 
@@ -133,4 +135,5 @@ def test_the_keyboard_reaches_the_citation_copy_button_with_visible_focus(
     tab_to(page, citation_copy_button(page), limit=300)
     assert focus_is_visible(focus_style(page)), focus_style(page)
     page.keyboard.press("Enter")
+    expect(page.locator(citation_copy_button(page))).to_have_text(re.compile("copied", re.I))
     assert page.evaluate("() => navigator.clipboard.readText()").strip()

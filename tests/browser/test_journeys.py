@@ -13,7 +13,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import (
+from playwright.sync_api import Page, expect
+
+from archive_site import BuiltSite, site_has, site_has_citation_block
+from tip_archive.model.records import Record
+from tip_archive.model.symbols import parse_symbol
+
+from .browsing import (
     SEARCH_INPUT,
     SEARCH_RESULT,
     OpenPage,
@@ -25,11 +31,6 @@ from browsing import (
     settle,
     visit,
 )
-from playwright.sync_api import Page, expect
-
-from archive_site import BuiltSite, site_has, site_has_citation_block
-from tip_archive.model.records import Record
-from tip_archive.model.symbols import parse_symbol
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +43,9 @@ needs_citation_block = pytest.mark.skipif(
     reason='the "Cite this" block (issue 4) is not in the built site yet',
 )
 assert site_has and site_has_citation_block  # the skipif conditions above name them
+
+#: What a copy button says once its text is on the clipboard.
+COPIED = re.compile("copied", re.IGNORECASE)
 
 
 def test_home_to_chronology_to_a_resolution_to_the_source_paragraph(
@@ -57,7 +61,7 @@ def test_home_to_chronology_to_a_resolution_to_the_source_paragraph(
     expect(page.locator("h1")).to_contain_text("Chronology")
     screenshot(page, "chronology")
 
-    items = page.locator("li.tip-chrono__item[data-type=resolution] > a")
+    items = page.locator("li.tip-chrono__item[data-type=resolution] a[href]")
     preferred = items.filter(has_text="Global Plan of Action")
     link = preferred.first if preferred.count() else items.first
     title = normalise(link.inner_text())
@@ -188,9 +192,33 @@ def test_copying_a_citation_puts_it_on_the_clipboard(
     record, url = _symbol_subject(archive_site)
     page = visit(open_page(permissions=["clipboard-read", "clipboard-write"]), url)
     button = page.locator(citation_copy_button(page))
+    expect(button).to_be_visible()
     button.scroll_into_view_if_needed()
     screenshot(page, "cite-this", full_page=False)
     button.click()
+    expect(button).to_have_text(COPIED)  # the clipboard write has completed
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert record.symbol_value and record.symbol_value in copied
     assert normalise(copied) in normalise(page.locator("article").inner_text())
+
+
+@needs_citation_block
+def test_every_copy_button_of_the_citation_block_copies_what_it_stands_beside(
+    open_page: OpenPage, archive_site: BuiltSite
+) -> None:
+    _record, url = _symbol_subject(archive_site)
+    page = visit(open_page(permissions=["clipboard-read", "clipboard-write"]), url)
+    buttons = page.locator("button[data-copy]")
+    assert buttons.count() >= 2
+    for index in range(buttons.count()):
+        button = buttons.nth(index)
+        target = page.locator(f"#{button.get_attribute('data-copy')}")
+        button.click()
+        expect(button).to_have_text(COPIED)
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert normalise(copied) == normalise(target.inner_text())
+    permalink = page.locator("button[data-copy=cite-url]")
+    expect(permalink).not_to_have_text(COPIED)
+    permalink.click()
+    expect(permalink).to_have_text(COPIED)
+    assert page.evaluate("() => navigator.clipboard.readText()").endswith("/" + url)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from browsing import (
+from playwright.sync_api import Page, expect
+
+from archive_site import BuiltSite
+
+from .browsing import (
     PHONE,
     OpenPage,
     normalise,
@@ -13,9 +17,6 @@ from browsing import (
     settle,
     visit,
 )
-from playwright.sync_api import Page, expect
-
-from archive_site import BuiltSite
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +104,7 @@ def test_the_chronology_is_complete_and_usable_without_javascript(
     marks = page.locator(".tip-tl__mark:visible")
     assert marks.count() > 0
     screenshot(page, "nojs-chronology")
-    link = items.first.locator(":scope > a")
+    link = items.first.locator("a[href]").first
     title = normalise(link.inner_text())
     link.click()
     settle(page)

@@ -187,6 +187,8 @@ def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
                 (*loc, "paragraph"),
                 f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})",
             )
+        elif texts is not None:
+            _mark_cited(archive, para.source, para.paragraph, record)
 
     if type(record).needs_sources and not record.sources:
         problem(("sources",), "a record needs at least one source passage")
@@ -218,6 +220,10 @@ def _check_citation(
         hint = f" (it is in ¶{where[0]})" if where else ""
         problem((*loc, "quote"), f"not found in source {cited.source} ¶{cited.paragraph}{hint}")
         return
-    archive.citing[cited.source].setdefault(cited.paragraph, [])
-    if record not in archive.citing[cited.source][cited.paragraph]:
-        archive.citing[cited.source][cited.paragraph].append(record)
+    _mark_cited(archive, cited.source, cited.paragraph, record)
+
+
+def _mark_cited(archive: Archive, source: str, paragraph: int, record: Record) -> None:
+    citing = archive.citing[source].setdefault(paragraph, [])
+    if record not in citing:
+        citing.append(record)

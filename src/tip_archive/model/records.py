@@ -9,9 +9,17 @@ published in the JSON Schema (``tip-archive schema``) and on the site's
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
 
 from .dates import DateError, DateSpan
 from .symbols import SymbolError, parse_symbol
@@ -87,6 +95,15 @@ AnyRef = Annotated[
 ]
 
 
+_Dated = TypeVar("_Dated", "Statement", "Event")
+
+
+def _require_date(record: _Dated) -> _Dated:
+    if record.date is None and not (record.date_note or "").strip():
+        raise ValueError("give a date, or a date_note saying what the sources tell of the date")
+    return record
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -157,7 +174,9 @@ class Translation(Strict):
     """A record's text in another language edition."""
 
     title: Text
+    """The title in that language."""
     summary: str | None = None
+    """The summary in that language."""
 
 
 class Record(Strict):
@@ -225,6 +244,7 @@ class Resolution(Record):
     """A resolution adopted by a UN organ or body."""
 
     type: Literal["resolution"]
+    """The record type, ``resolution``."""
     symbol: UNSymbol | None = None
     """The resolution's UN symbol, e.g. ``A/RES/64/293``; leave out when the sources do not give it."""
     date: Date | None = None
@@ -258,8 +278,11 @@ class Statement(Record):
     """A statement by a speaker on an occasion."""
 
     type: Literal["statement"]
-    date: Date
-    """When the statement was made."""
+    """The record type, ``statement``."""
+    date: Date | None = None
+    """When the statement was made; leave out when the sources do not say, and explain in ``date_note``."""
+    date_note: str | None = None
+    """What the sources say of the date when they give none (e.g. "on a World Day, year not given")."""
     speaker: PersonRef
     """Who spoke."""
     office: Text
@@ -274,6 +297,11 @@ class Statement(Record):
     """The statement's key points, in the archive's words."""
 
     plural: ClassVar[str] = "statements"
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Statement:
+        return _require_date(self)
+
     label: ClassVar[str] = "Statement"
 
 
@@ -281,6 +309,7 @@ class Event(Record):
     """A meeting, conference, debate, visit, launch, founding or law."""
 
     type: Literal["event"]
+    """The record type, ``event``."""
     kind: Literal[
         "summit",
         "conference",
@@ -302,8 +331,10 @@ class Event(Record):
         "other",
     ]
     """What kind of event it was."""
-    date: Date
-    """When it took place (or is announced to)."""
+    date: Date | None = None
+    """When it took place (or is announced to); leave out when the sources do not say, and explain in ``date_note``."""
+    date_note: str | None = None
+    """What the sources say of the date when they give none (e.g. "in the recent past", as of 2013)."""
     status: Literal["held", "announced"] = "held"
     """``announced`` for an event the sources announce for a later date."""
     place: str | None = None
@@ -314,6 +345,11 @@ class Event(Record):
     """Who took part, as named in the sources."""
 
     plural: ClassVar[str] = "events"
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Event:
+        return _require_date(self)
+
     label: ClassVar[str] = "Event"
 
 
@@ -321,6 +357,7 @@ class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
 
     type: Literal["document"]
+    """The record type, ``document``."""
     kind: Literal[
         "report", "letter", "draft resolution", "declaration", "note", "press release", "other"
     ]
@@ -348,6 +385,7 @@ class Body(Record):
     """A UN organ or body, a government, or an organisation."""
 
     type: Literal["body"]
+    """The record type, ``body``."""
     kind: Literal[
         "un organ", "un body", "un agency", "government", "organisation", "group", "ngo", "other"
     ]
@@ -377,6 +415,7 @@ class Person(Record):
     """A person who acted in the initiative."""
 
     type: Literal["person"]
+    """The record type, ``person``."""
     offices: list[Office] = []
     """Offices held, as the sources give them."""
     other_names: list[str] = []
@@ -391,6 +430,7 @@ class Source(Record):
     """An archived primary source: bibliographic data and full text, paragraph by paragraph."""
 
     type: Literal["source"]
+    """The record type, ``source``."""
     text_file: str = Field(pattern=r"^[A-Za-z0-9_.-]+\.txt$")
     """The file holding the verbatim text, in ``data/sources/texts/``."""
     language: Literal["en", "ru"]

@@ -27,12 +27,21 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras, timeline
+from . import (  # noqa: F401  (importing cite_block and headmeta registers their providers)
+    cite_block,
+    describe,
+    extras,
+    headmeta,
+    timeline,
+)
+from .reference import REFERENCE_SRC, reference_page
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHRONOLOGY_SRC = "chronology/index.md"
+#: The record types that make up the chronology (bodies, people and sources are its actors and evidence).
+CHRONOLOGY_TYPES = ("resolution", "statement", "event", "document")
 #: The years the chronology covers, each shown even when the archive holds nothing for it.
 FIRST_YEAR, LAST_YEAR = 2005, 2019
 
@@ -51,6 +60,15 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    site_url: str = ""
+    """The site's public base URL (``site_url``), for permanent links and citations."""
+    site_name: str = ""
+    """The site's name (``site_name``), named in citations."""
+    release: str | None = None
+    """The data release being built, if any (named in citations)."""
+
+    def site(self) -> extras.SiteContext:
+        return extras.SiteContext(self.site_url, self.site_name, self.release)
 
 
 def environment() -> Environment:
@@ -79,9 +97,11 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        pages = [self.record_page(record) for record in self.archive.records()]
+        with extras.using_site(self.options.site()):
+            pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
+        pages.append(Page(REFERENCE_SRC, reference_page()))
         return pages
 
     # -- helpers used by the templates -------------------------------------------------
@@ -136,7 +156,7 @@ class SiteRenderer:
             "edit_path": entry.path,
             "edit_url": self.options.edit_base + entry.path
             if self.options.edit_base
-            else relative(here, ""),
+            else relative(here, "about/") + "#corrections-and-new-records",
         }
         markdown = self.env.get_template("record.md.j2").render(context)
         return Page(src, markdown, entry.path)
@@ -238,17 +258,25 @@ class SiteRenderer:
 
     def chronology(self) -> Page:
         here = url_of(CHRONOLOGY_SRC)
-        dated = sorted(
-            (
-                r
-                for r in self.archive.records()
-                if r.date_value and r.type not in ("source", "body", "person")
-            ),
+        entries = sorted(
+            (r for r in self.archive.records() if r.type in CHRONOLOGY_TYPES),
             key=describe.chrono_key,
         )
+        by_year: dict[int, list[Record]] = {year: [] for year in range(FIRST_YEAR, LAST_YEAR + 1)}
+        earlier: list[Record] = []
+        later: list[Record] = []
+        undated: list[Record] = []
+        for record in entries:
+            date = record.date_value
+            if date is None:
+                undated.append(record)
+            elif date.year < FIRST_YEAR:
+                earlier.append(record)
+            elif date.year > LAST_YEAR:
+                later.append(record)
+            else:
+                by_year[date.year].append(record)
         groups: list[dict[str, Any]] = []
-        earlier = [r for r in dated if r.date_value and r.date_value.year < FIRST_YEAR]
-        later = [r for r in dated if r.date_value and r.date_value.year > LAST_YEAR]
         if earlier:
             groups.append(
                 {
@@ -257,20 +285,21 @@ class SiteRenderer:
                     "entries": earlier,
                 }
             )
-        for year in range(FIRST_YEAR, LAST_YEAR + 1):
-            entries = [r for r in dated if r.date_value and r.date_value.year == year]
-            groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
+        groups += [
+            {"heading": str(y), "anchor": f"y{y}", "entries": items} for y, items in by_year.items()
+        ]
         if later:
             groups.append(
                 {"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later}
             )
-        years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
-        picture = timeline.build(self.archive, dated, here, FIRST_YEAR, LAST_YEAR)
+        if undated:
+            groups.append({"heading": "Date not given", "anchor": "undated", "entries": undated})
+        picture = timeline.build(self.archive, entries, here, FIRST_YEAR, LAST_YEAR)
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
             "groups": groups,
-            "years": years,
+            "years": [{"label": y} for y in by_year],
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
             "timeline": picture,

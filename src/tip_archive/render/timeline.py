@@ -34,7 +34,7 @@ LANES = ("resolution", "statement", "event", "document")
 # Geometry, in SVG user units (the graphic scales to the page width).
 LABEL_WIDTH = 100
 YEAR_WIDTH = 40
-RIGHT_PAD = 8
+RIGHT_PAD = 12
 AXIS_HEIGHT = 26
 ROW_HEIGHT = 14
 LANE_PAD = 7
@@ -82,7 +82,7 @@ class Timeline:
     subjects: dict[str, Subjects] = field(default_factory=dict)
     """Every record of the chronology (drawn or not) → its bodies and people."""
     outside: int = 0
-    """Records of the chronology dated outside ``first``–``last``, listed but not drawn."""
+    """Records of the chronology undated or dated outside ``first``–``last``: listed, not drawn."""
 
     def svg(self) -> Markup:
         return render_svg(self.marks, self.first, self.last)
@@ -152,16 +152,21 @@ def subjects(archive: Archive, record: Record) -> Subjects:
 def build(
     archive: Archive, records: Iterable[Record], here: str, first: int, last: int
 ) -> Timeline:
-    """The timeline of ``records`` (dated records, in chronology order) for the page ``here``."""
+    """The timeline of the chronology's ``records`` for the page ``here``.
+
+    Records without a date, or dated outside ``first``–``last``, are in the list
+    below the graphic only: they are counted in :attr:`Timeline.outside`.
+    """
     timeline = Timeline(first, last, [])
     for record in records:
-        date = record.date_value
-        if date is None:
-            continue
         concerned = subjects(archive, record)
         timeline.subjects[record.id] = concerned
+        date = record.date_value
+        if date is None or record.type not in LANES:
+            timeline.outside += 1
+            continue
         start, end = period(date)
-        if end <= first or start >= last + 1 or record.type not in LANES:
+        if end <= first or start >= last + 1:
             timeline.outside += 1
             continue
         parts = [date.human(), record.label]

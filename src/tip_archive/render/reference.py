@@ -1,0 +1,131 @@
+"""The "Record format" page for record authors, generated from the model itself.
+
+Field names, types, whether they are required and their descriptions all come
+from :mod:`tip_archive.model.records`, so the documentation cannot drift from
+what the validator accepts.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from ..model.records import FOLDERS, RECORD_TYPES, Ref
+from .text import md_inline
+
+REFERENCE_SRC = "reference/records.md"
+
+
+def _type_name(annotation: Any, metadata: list[Any]) -> str:
+    refs = [m for m in metadata if isinstance(m, Ref)]
+    for arg in getattr(annotation, "__metadata__", ()):
+        if isinstance(arg, Ref):
+            refs.append(arg)
+    if refs:
+        return "id of a " + " or ".join(refs[0].types)
+    if any(getattr(getattr(m, "func", None), "__name__", "") == "_check_symbol" for m in metadata):
+        return "UN document symbol"
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0], list(args[1:]))
+    if origin in (typing.Union, types.UnionType):
+        names = [_type_name(a, []) for a in args if a is not type(None)]
+        return " or ".join(names)
+    if origin is list:
+        return f"list of {_type_name(args[0], [])}"
+    if origin is dict:
+        return f"mapping of {_type_name(args[0], [])} to {_type_name(args[1], [])}"
+    if origin is typing.Literal:
+        return "one of " + ", ".join(f"`{a}`" for a in args)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    name = getattr(annotation, "__name__", str(annotation))
+    return {"str": "text", "int": "integer", "DateSpan": "date"}.get(name, name)
+
+
+def _nested(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        found.append(annotation)
+    for arg in typing.get_args(annotation):
+        found.extend(_nested(arg))
+    return found
+
+
+def _table(model: type[BaseModel]) -> list[str]:
+    rows = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
+    for name, info in model.model_fields.items():
+        required = "yes" if info.is_required() else ""
+        if not required and info.default not in (PydanticUndefined, None, [], {}):
+            required = f"default `{info.default}`"
+        description = " ".join((info.description or "").split()).replace("|", "\\|")
+        rows.append(
+            f"| `{name}` | {_type_name(info.annotation, info.metadata)} | {required} | {description} |"
+        )
+    return rows
+
+
+def reference_page() -> str:
+    lines = [
+        "---",
+        'title: "Record format"',
+        "---",
+        "",
+        "# Record format",
+        "",
+        "Each record is one YAML file, `data/<folder>/<id>.yaml`. This page is generated from the "
+        "archive's model; the same model gives the JSON Schema (`schema/record.schema.json` in the repository) "
+        "that editors use for completion and checking. Unknown fields are errors.",
+        "",
+        "Dates are written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or as a span `start/end` "
+        "(`2013-05-13/2013-05-14`), and only as precise as the sources allow.",
+        "",
+    ]
+    nested: dict[str, type[BaseModel]] = {}
+    for kind, model in RECORD_TYPES.items():
+        lines += [
+            f"## {kind.capitalize()}",
+            "",
+            f"Folder `data/{FOLDERS[kind]}/`. {md_inline(model.__doc__ or '')}",
+            "",
+        ]
+        lines += _table(model)
+        lines.append("")
+        for info in model.model_fields.values():
+            for sub in _nested(info.annotation):
+                nested.setdefault(sub.__name__, sub)
+    lines += ["## Parts of records", ""]
+    queue = list(nested.values())
+    while queue:
+        sub = queue.pop(0)
+        lines += [f"### {sub.__name__}", "", md_inline(sub.__doc__ or ""), ""]
+        lines += _table(sub)
+        lines.append("")
+        for info in sub.model_fields.values():
+            for inner in _nested(info.annotation):
+                if inner.__name__ not in nested:
+                    nested[inner.__name__] = inner
+                    queue.append(inner)
+    return "\n".join(lines)
+
+
+def undocumented_fields() -> list[str]:
+    """``Type.field`` for every field without a description (kept empty by a test)."""
+    missing = []
+    seen: set[type[BaseModel]] = set()
+    queue: list[type[BaseModel]] = list(RECORD_TYPES.values())
+    while queue:
+        model = queue.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if not info.description:
+                missing.append(f"{model.__name__}.{name}")
+            queue.extend(_nested(info.annotation))
+    return sorted(missing)
