@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from archive_site import ARTIFACTS, BuiltSite, site_has, site_has_citation_block
+from archive_site import ARTIFACTS, BuiltSite, site_has
 
 from .browsing import (
     SEARCH_INPUT,
@@ -31,7 +31,7 @@ from .browsing import (
 
 pytestmark = pytest.mark.browser
 
-assert site_has and site_has_citation_block  # named by the skipif conditions below
+assert site_has  # named by the skipif condition below
 
 #: Each kind of page of the archive: name → (section, preferred record id) or a URL.
 PAGES: dict[str, tuple[str, str] | str] = {
@@ -123,10 +123,6 @@ def test_links_in_the_content_show_their_focus(open_page: OpenPage) -> None:
     assert focus_is_visible(focus_style(page)), focus_style(page)
 
 
-@pytest.mark.skipif(
-    "not site_has_citation_block()",
-    reason='the "Cite this" block (issue 4) is not in the built site yet',
-)
 def test_the_keyboard_reaches_the_citation_copy_button_with_visible_focus(
     open_page: OpenPage, archive_site: BuiltSite
 ) -> None:

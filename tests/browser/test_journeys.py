@@ -3,9 +3,9 @@
 Each test opens its pages with ``open_page``: a console error, a failed request
 or a request to another host on any of them fails the test.
 
-The tests of symbol search, ``/symbols/?q=`` and citation copying wait for their
-features (issue 4): they are skipped while the built site lacks them and run by
-themselves once it has them.
+The tests of symbol search and ``/symbols/?q=`` wait for the ``/symbols/`` page
+(issue 4): they are skipped while the built site lacks it and run by themselves
+once it has it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from archive_site import BuiltSite, site_has, site_has_citation_block
+from archive_site import BuiltSite, site_has
 from tip_archive.model.records import Record
 from tip_archive.model.symbols import parse_symbol
 
@@ -38,11 +38,7 @@ needs_symbols_page = pytest.mark.skipif(
     "not site_has('symbols/index.html')",
     reason="the /symbols/ page and symbol search (issue 4) are not in the built site yet",
 )
-needs_citation_block = pytest.mark.skipif(
-    "not site_has_citation_block()",
-    reason='the "Cite this" block (issue 4) is not in the built site yet',
-)
-assert site_has and site_has_citation_block  # the skipif conditions above name them
+assert site_has  # the skipif condition above names it
 
 #: What a copy button says once its text is on the clipboard.
 COPIED = re.compile("copied", re.IGNORECASE)
@@ -185,7 +181,6 @@ def test_the_symbols_page_lists_every_symbol(open_page: OpenPage, archive_site: 
 # -- citations (issue 4) ----------------------------------------------------------------------
 
 
-@needs_citation_block
 def test_copying_a_citation_puts_it_on_the_clipboard(
     open_page: OpenPage, archive_site: BuiltSite
 ) -> None:
@@ -202,7 +197,6 @@ def test_copying_a_citation_puts_it_on_the_clipboard(
     assert normalise(copied) in normalise(page.locator("article").inner_text())
 
 
-@needs_citation_block
 def test_every_copy_button_of_the_citation_block_copies_what_it_stands_beside(
     open_page: OpenPage, archive_site: BuiltSite
 ) -> None:
