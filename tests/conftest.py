@@ -7,6 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis' per-example deadline is a timing assertion: on a busy machine it fails good code.
+settings.register_profile("archive", deadline=None)
+settings.load_profile("archive")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from .engine import generate
 from .loading.problems import DataError
+from .render import assets, fulltext
 from .render.pages import SiteOptions
 
 
@@ -36,11 +37,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        # The archive's scripts and styles (symbol lookup, search box, copy-link buttons).
+        config.extra_css.extend(u for u in assets.style_urls() if u not in config.extra_css)
+        scripts = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in assets.script_urls() if u not in scripts)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
-        options = SiteOptions(edit_base=self.config.edit_base)
+        options = SiteOptions(edit_base=self.config.edit_base, site_url=config.site_url or "")
         try:
             _archive, pages = generate(root / self.config.data_dir, options, root)
         except DataError as exc:
@@ -52,6 +57,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             generated = File.generated(config, page.src, content=page.markdown)
             files.append(generated)
         return files
+
+    def on_post_build(self, *, config: Any) -> None:
+        # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
+        # `mkdocs build` get the full-text index too; a failure fails the build.
+        try:
+            fulltext.index_site(Path(config.site_dir))
+        except fulltext.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:

@@ -28,7 +28,10 @@ from ..model.records import (
     Statement,
 )
 from . import describe, extras
+from .assets import asset_files
+from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
+from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -52,6 +55,8 @@ class Page:
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
+    site_url: str = ""
+    """The published site's address, for canonical links (``https://example.org/``)."""
 
 
 def environment() -> Environment:
@@ -84,6 +89,10 @@ class SiteRenderer:
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         pages.append(Page(REFERENCE_SRC, reference_page()))
+        symbols = symbol_entries(self.archive)
+        files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
+        files |= redirect_pages(symbols, self.options.site_url) | asset_files()
+        pages += [Page(src, text) for src, text in files.items()]
         return pages
 
     # -- helpers used by the templates -------------------------------------------------
