@@ -11,7 +11,7 @@
   if (!anchors.length) return;
 
   var live = document.createElement("p");
-  live.className = "md-visually-hidden";
+  live.className = "tip-visually-hidden";
   live.setAttribute("role", "status");
   live.setAttribute("aria-live", "polite");
   document.body.appendChild(live);

@@ -32,9 +32,9 @@
   dialog.id = "tip-search";
   dialog.setAttribute("aria-labelledby", "tip-search-title");
   dialog.innerHTML =
-    '<h2 id="tip-search-title" class="md-visually-hidden">Search the archive</h2>' +
+    '<h2 id="tip-search-title" class="tip-visually-hidden">Search the archive</h2>' +
     '<div class="tip-search__bar" role="search">' + ICON +
-    '<label for="tip-search-input" class="md-visually-hidden">Words or a UN document symbol</label>' +
+    '<label for="tip-search-input" class="tip-visually-hidden">Words or a UN document symbol</label>' +
     '<input type="search" id="tip-search-input" autocomplete="off" autocapitalize="off" autocorrect="off"' +
     ' spellcheck="false" placeholder="Words, or a UN symbol such as 64/293" aria-controls="tip-search-results">' +
     '<button type="button" class="tip-search__close">Close</button></div>' +
@@ -198,6 +198,11 @@
     timer = setTimeout(function () { run(input.value); }, 120);
   });
   input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault(); /* a search field would only clear itself */
+      dialog.close();
+      return;
+    }
     if (event.key !== "Enter") return;
     event.preventDefault();
     clearTimeout(timer);
