@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install tools validate site serve test lint types unit e2e browser bench clean schema
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Tools the tests drive besides Python packages: pandoc reads the CSL-JSON output.
+tools:
+	command -v pandoc >/dev/null || (apt-get update -qq && apt-get install -y -qq pandoc)
 
 validate: install
 	$(BIN)/tip-archive validate
@@ -34,13 +38,13 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-unit: install
+unit: install tools
 	$(BIN)/pytest -m "not e2e and not browser"
 
-e2e: install
+e2e: install tools
 	$(BIN)/pytest -m e2e
 
-test: install
+test: install tools
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-# Hypothesis' per-example deadline is a timing assertion: on a busy machine it fails good code.
-settings.register_profile("archive", deadline=None)
+# The machines are shared and noisy: no per-example deadline; speed is measured by `make bench`.
+settings.register_profile("archive", deadline=None, max_examples=100)
 settings.load_profile("archive")
 
 ROOT = Path(__file__).resolve().parent.parent

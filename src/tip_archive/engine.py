@@ -7,6 +7,7 @@ from pathlib import Path
 from .crossref.archive import Archive, build_archive
 from .loading.loader import load_data
 from .loading.problems import DataError
+from .render.opendata import data_page
 from .render.pages import Page, SiteOptions, render_site
 
 
@@ -22,4 +23,4 @@ def generate(
     data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
 ) -> tuple[Archive, list[Page]]:
     archive = load_archive(data_dir, root)
-    return archive, render_site(archive, options)
+    return archive, [*render_site(archive, options), data_page(archive, options or SiteOptions())]

@@ -9,9 +9,17 @@ published in the JSON Schema (``tip-archive schema``) and on the site's
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
 
 from .dates import DateError, DateSpan
 from .symbols import SymbolError, parse_symbol
@@ -85,6 +93,15 @@ AnyRef = Annotated[
     Ref("resolution", "statement", "event", "document", "body", "person", "source"),
     Field(pattern=ID_PATTERN),
 ]
+
+
+_Dated = TypeVar("_Dated", "Statement", "Event")
+
+
+def _require_date(record: _Dated) -> _Dated:
+    if record.date is None and not (record.date_note or "").strip():
+        raise ValueError("give a date, or a date_note saying what the sources tell of the date")
+    return record
 
 
 class Strict(BaseModel):
@@ -262,8 +279,10 @@ class Statement(Record):
 
     type: Literal["statement"]
     """The record type, ``statement``."""
-    date: Date
-    """When the statement was made."""
+    date: Date | None = None
+    """When the statement was made; leave out when the sources do not say, and explain in ``date_note``."""
+    date_note: str | None = None
+    """What the sources say of the date when they give none (e.g. "on a World Day, year not given")."""
     speaker: PersonRef
     """Who spoke."""
     office: Text
@@ -278,6 +297,11 @@ class Statement(Record):
     """The statement's key points, in the archive's words."""
 
     plural: ClassVar[str] = "statements"
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Statement:
+        return _require_date(self)
+
     label: ClassVar[str] = "Statement"
 
 
@@ -307,8 +331,10 @@ class Event(Record):
         "other",
     ]
     """What kind of event it was."""
-    date: Date
-    """When it took place (or is announced to)."""
+    date: Date | None = None
+    """When it took place (or is announced to); leave out when the sources do not say, and explain in ``date_note``."""
+    date_note: str | None = None
+    """What the sources say of the date when they give none (e.g. "in the recent past", as of 2013)."""
     status: Literal["held", "announced"] = "held"
     """``announced`` for an event the sources announce for a later date."""
     place: str | None = None
@@ -319,6 +345,11 @@ class Event(Record):
     """Who took part, as named in the sources."""
 
     plural: ClassVar[str] = "events"
+
+    @model_validator(mode="after")
+    def _dated_or_explained(self) -> Event:
+        return _require_date(self)
+
     label: ClassVar[str] = "Event"
 
 

@@ -9,7 +9,10 @@ their own modules.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -24,6 +27,39 @@ BlockProvider = Callable[[Archive, Record, str], Markup]
 
 META_PROVIDERS: list[MetaProvider] = []
 BLOCK_PROVIDERS: list[BlockProvider] = []
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What a provider may need to know of the site being built (set by the renderer)."""
+
+    url: str = ""
+    """The site's public base URL (MkDocs ``site_url``), or empty when unknown."""
+    name: str = ""
+    """The site's name (MkDocs ``site_name``)."""
+    release: str | None = None
+    """The data release being built, once releases are numbered."""
+
+    def absolute(self, path: str) -> str:
+        """The public URL of a site-root-relative path (``/path`` when no site URL is set)."""
+        return (self.url.rstrip("/") or "") + "/" + path.lstrip("/")
+
+
+_SITE: ContextVar[SiteContext] = ContextVar("tip_archive_site", default=SiteContext())  # noqa: B039  (frozen)
+
+
+def current_site() -> SiteContext:
+    return _SITE.get()
+
+
+@contextmanager
+def using_site(site: SiteContext) -> Iterator[SiteContext]:
+    """Make ``site`` what :func:`current_site` returns while rendering."""
+    token = _SITE.set(site)
+    try:
+        yield site
+    finally:
+        _SITE.reset(token)
 
 
 def head_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:

@@ -29,6 +29,9 @@ EXCLUDE = (
     # Listings repeat the titles of the records they list: index the records, not the lists.
     "table.tip-listing",
     "ol.tip-chrono",
+    # The "Cite this" section repeats the record's title and symbol in five styles.
+    "div.tip-cite",
+    ".tip-changed",
 )
 
 

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..crossref.archive import Archive
+from ..history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,
@@ -27,16 +28,25 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import describe, extras
-from .assets import asset_files
+from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
+    changes,
+    cite_block,
+    describe,
+    extras,
+    headmeta,
+    social,
+)
 from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
+from .scripts import asset_files
 from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHRONOLOGY_SRC = "chronology/index.md"
+#: The record types that make up the chronology (bodies, people and sources are its actors and evidence).
+CHRONOLOGY_TYPES = ("resolution", "statement", "event", "document")
 #: The years the chronology covers, each shown even when the archive holds nothing for it.
 FIRST_YEAR, LAST_YEAR = 2005, 2019
 
@@ -56,7 +66,19 @@ class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
     site_url: str = ""
-    """The published site's address, for canonical links (``https://example.org/``)."""
+    """The site's public base URL (``site_url``), for permanent links and citations."""
+    site_name: str = ""
+    """The site's name (``site_name``), named in citations."""
+    release: str | None = None
+    """The current data release number (``"1"``, from ``releases.yaml``), named in citations;
+    ``None`` before the first release."""
+    history: dict[str, Change] | None = None
+    """Each data file's last change (from git), by path; ``None`` when there is no history."""
+    history_base: str = ""
+    """Prefix of a file's change history, e.g. ``https://github.com/o/r/commits/main/``."""
+
+    def site(self) -> extras.SiteContext:
+        return extras.SiteContext(self.site_url, self.site_name, self.release)
 
 
 def environment() -> Environment:
@@ -85,7 +107,8 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        pages = [self.record_page(record) for record in self.archive.records()]
+        with extras.using_site(self.options.site()):
+            pages = [self.record_page(record) for record in self.archive.records()]
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         pages.append(Page(REFERENCE_SRC, reference_page()))
@@ -125,7 +148,13 @@ class SiteRenderer:
             "title": record.title,
             "description": _first_sentence(record.summary) if record.summary else "",
             "record": record,
-            "meta": extras.head_meta(self.archive, record, here),
+            "meta": extras.head_meta(self.archive, record, here)
+            | changes.page_meta(self.options.history, changes.files_of(record, entry.path)),
+            "changed": changes.changed_line(
+                self.options.history,
+                changes.files_of(record, entry.path),
+                self.options.history_base,
+            ),
             "blocks": extras.body_blocks(self.archive, record, here),
             "key_points": getattr(record, "key_points", []),
             "rows": describe.metadata_rows(self.archive, record, here),
@@ -249,17 +278,25 @@ class SiteRenderer:
 
     def chronology(self) -> Page:
         here = url_of(CHRONOLOGY_SRC)
-        dated = sorted(
-            (
-                r
-                for r in self.archive.records()
-                if r.date_value and r.type not in ("source", "body", "person")
-            ),
+        entries = sorted(
+            (r for r in self.archive.records() if r.type in CHRONOLOGY_TYPES),
             key=describe.chrono_key,
         )
+        by_year: dict[int, list[Record]] = {year: [] for year in range(FIRST_YEAR, LAST_YEAR + 1)}
+        earlier: list[Record] = []
+        later: list[Record] = []
+        undated: list[Record] = []
+        for record in entries:
+            date = record.date_value
+            if date is None:
+                undated.append(record)
+            elif date.year < FIRST_YEAR:
+                earlier.append(record)
+            elif date.year > LAST_YEAR:
+                later.append(record)
+            else:
+                by_year[date.year].append(record)
         groups: list[dict[str, Any]] = []
-        earlier = [r for r in dated if r.date_value and r.date_value.year < FIRST_YEAR]
-        later = [r for r in dated if r.date_value and r.date_value.year > LAST_YEAR]
         if earlier:
             groups.append(
                 {
@@ -268,19 +305,20 @@ class SiteRenderer:
                     "entries": earlier,
                 }
             )
-        for year in range(FIRST_YEAR, LAST_YEAR + 1):
-            entries = [r for r in dated if r.date_value and r.date_value.year == year]
-            groups.append({"heading": str(year), "anchor": f"y{year}", "entries": entries})
+        groups += [
+            {"heading": str(y), "anchor": f"y{y}", "entries": items} for y, items in by_year.items()
+        ]
         if later:
             groups.append(
                 {"heading": f"After {LAST_YEAR}: announced", "anchor": "after", "entries": later}
             )
-        years = [{"label": y} for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+        if undated:
+            groups.append({"heading": "Date not given", "anchor": "undated", "entries": undated})
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
             "groups": groups,
-            "years": years,
+            "years": [{"label": y} for y in by_year],
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
         }

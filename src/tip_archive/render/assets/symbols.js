@@ -157,10 +157,10 @@
    * copy every page loads at its end then has nothing left to do. */
   if (root.TipSymbols) return;
 
-  /* In the browser: the site root is where this script's folder (assets/tip/) sits. */
+  /* In the browser: the site root is where this script's folder (assets/tip-archive/) sits. */
   var script = document.currentScript;
   var base = script && script.src
-    ? script.src.replace(/assets\/tip\/symbols\.js(?:[?#].*)?$/, "")
+    ? script.src.replace(/assets\/tip-archive\/symbols\.js(?:[?#].*)?$/, "")
     : new URL("/", location.href).href;
   api.base = base;
   api.table = new Table(base);

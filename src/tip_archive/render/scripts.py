@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from importlib import resources
 
-FOLDER = "assets/tip"
+FOLDER = "assets/tip-archive"  # beside the other features' scripts (publish.ASSET_DIR)
 SCRIPTS = ("symbols.js", "search.js", "permalinks.js")
-STYLES = ("tip.css",)
+STYLES = ("search.css",)
 
 
 def script_urls() -> list[str]:

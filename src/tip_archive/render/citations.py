@@ -1,0 +1,379 @@
+"""Ready-made citations of a record, in the styles authors of reports use.
+
+Every record gets a Chicago note and a Chicago bibliography entry (The Chicago
+Manual of Style, 17th ed.: its forms for speeches, web pages and documents of
+international bodies), citing the record's page in the archive.  A General
+Assembly, ECOSOC or Security Council resolution with a symbol also gets the legal
+forms, which cite the resolution itself:
+
+- OSCOLA (4th ed., UN resolutions): ``UNGA Res 64/293 (30 July 2010) UN Doc A/RES/64/293``;
+- Bluebook (21st ed., rule 21.7): ``G.A. Res. 64/293, U.N. Doc. A/RES/64/293 (July 30, 2010)``;
+- AGLC (4th ed., ch. 9, UN materials): ``Title, GA Res 64/293, UN Doc A/RES/64/293 (30 July 2010)``.
+
+Dates print what is known and no more: ``(2008)``, ``(July 2008)``, ``(25 July 2008)``.
+Each citation comes as plain text (for copying) and as HTML (titles in italics).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from ..crossref.archive import Archive
+from ..model.dates import MONTHS, DateSpan, PartialDate
+from ..model.records import Document, Event, Record, Resolution, Source, Statement
+from ..model.symbols import Symbol, parse_symbol
+from .extras import SiteContext
+from .urls import record_url
+
+#: Bluebook table T12 abbreviations of months.
+BLUEBOOK_MONTHS = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June",
+    "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+]  # fmt: skip
+
+#: How each style names the organ of a resolution, by the symbol's series.
+#: OSCOLA prefixes "UN" to the organ (UNGA, UNSC, UNESC); the Bluebook and the
+#: AGLC use their own abbreviations.  Other organs get the Chicago forms only.
+ORGANS: dict[str, dict[str, str]] = {
+    "A": {"oscola": "UNGA Res", "bluebook": "G.A. Res.", "aglc": "GA Res"},
+    "E": {"oscola": "UNESC Res", "bluebook": "E.S.C. Res.", "aglc": "ESC Res"},
+    "S": {"oscola": "UNSC Res", "bluebook": "S.C. Res.", "aglc": "SC Res"},
+}
+
+
+class It(str):
+    """A part of a citation set in italics (titles of documents)."""
+
+
+Part = str | It
+
+
+@dataclass(frozen=True)
+class Styled:
+    """One citation, as plain text and as HTML."""
+
+    key: str
+    """Stable identifier of the style, e.g. ``chicago-note``."""
+    label: str
+    """The style's name as shown to readers."""
+    text: str
+    html: Markup
+
+
+def _styled(key: str, label: str, parts: list[Part]) -> Styled:
+    text = "".join(parts)
+    html = Markup("").join(
+        Markup("<i>{}</i>").format(part) if isinstance(part, It) else escape(part) for part in parts
+    )
+    return Styled(key, label, text, html)
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+def us_date(date: PartialDate, months: list[str] = MONTHS) -> str:
+    """``July 30, 2010``, ``July 2010`` or ``2010``."""
+    if date.month and date.day:
+        return f"{months[date.month - 1]} {date.day}, {date.year}"
+    if date.month:
+        return f"{months[date.month - 1]} {date.year}"
+    return str(date.year)
+
+
+def us_span(span: DateSpan, months: list[str] = MONTHS) -> str:
+    """A date or span in month-day-year order: ``May 13\u201314, 2013``."""
+    start, end = span.start, span.end
+    if end is None:
+        return us_date(start, months)
+    if start.year == end.year and start.precision == end.precision == "day":
+        assert start.month and end.month
+        if start.month == end.month:
+            return f"{months[start.month - 1]} {start.day}\u2013{end.day}, {end.year}"
+        return f"{months[start.month - 1]} {start.day}\u2013{us_date(end, months)}"
+    if start.year == end.year and start.precision == end.precision == "month":
+        assert start.month
+        return f"{months[start.month - 1]}\u2013{us_date(end, months)}"
+    return f"{us_date(start, months)}\u2013{us_date(end, months)}"
+
+
+def uk_span(span: DateSpan) -> str:
+    """A date or span in day-month-year order: ``30 July 2010``."""
+    return span.human()
+
+
+# -- names ----------------------------------------------------------------------------
+
+
+def split_name(name: str) -> tuple[str, str] | None:
+    """(family, given) for a personal name written given-names-first, or None.
+
+    The archive writes names as the sources do (``Valentin Rybakov``); the last
+    word is taken as the family name.  A name is left whole (None) when it is one
+    word, has a word that does not start with a capital (a particle), or ends in a
+    hyphenated given name with a lower-case second part (``Ban Ki-moon``): Korean and
+    Chinese names put the family name first and are not inverted (Chicago).
+    """
+    words = name.split()
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return None
+    if re.search(r"-[a-z]", words[-1]):
+        return None
+    return words[-1], " ".join(words[:-1])
+
+
+def inverted(name: str) -> str:
+    """``Rybakov, Valentin`` for a bibliography; the name as it is when it cannot be split."""
+    parts = split_name(name)
+    return f"{parts[0]}, {parts[1]}" if parts else name
+
+
+# -- punctuation ----------------------------------------------------------------------
+
+
+def _q(title: str) -> str:
+    """A title in double quotation marks; quotation marks inside it become single."""
+    inner = re.sub(r'"([^"]*)"', "\u2018\\1\u2019", title)
+    inner = inner.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+    return f"\u201c{inner}\u201d"
+
+
+def _punct(parts: list[Part], mark: str) -> list[Part]:
+    """Add ``mark`` after ``parts`` as Chicago does: inside closing quotation marks, and
+    not at all after a question mark, an exclamation mark or the same mark."""
+    last = str(parts[-1]) if parts else ""
+    # A closing single quote counts only after an opening one (not an apostrophe: "Members’").
+    inner = last.rstrip("\u2019\u201d" if "\u2018" in last else "\u201d")
+    closing = last[len(inner) :]
+    if inner[-1:] in ("?", "!", mark):
+        return parts
+    if closing and not isinstance(parts[-1], It):
+        return [*parts[:-1], f"{inner}{mark}{closing}"]
+    return [*parts, mark]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# -- what a record is ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the citation formats need to know of a record, looked up once."""
+
+    record: Record
+    url: str
+    site: str
+    """The archive's name as cited (with the release, when there is one)."""
+    symbol: Symbol | None
+    authors: list[str]
+    """Names of persons or bodies credited as authors or speakers."""
+    date: DateSpan | None
+
+
+def facts(archive: Archive, record: Record, site: SiteContext, release: str | None = None) -> Facts:
+    release = release if release is not None else site.release
+    name = site.name or "Archive"
+    label = f"{name}, release {release}" if release else name
+    symbol = parse_symbol(record.symbol_value) if record.symbol_value else None
+    return Facts(
+        record=record,
+        url=site.absolute(record_url(record)),
+        site=label,
+        symbol=symbol,
+        authors=authors(archive, record),
+        date=record.date_value,
+    )
+
+
+def authors(archive: Archive, record: Record) -> list[str]:
+    """Who a citation names as the author: the speaker, the document's authors, the
+    adopting body of a resolution, the author a source gives."""
+    if isinstance(record, Statement):
+        return [archive[record.speaker].title]
+    if isinstance(record, Document):
+        return [archive[i].title for i in record.authors]
+    if isinstance(record, Resolution):
+        return [archive[record.body].title]
+    if isinstance(record, Source) and record.author:
+        return [record.author]
+    return []
+
+
+def resolution_number(symbol: Symbol | None) -> str | None:
+    """``64/293`` for ``A/RES/64/293``, ``1325`` for ``S/RES/1325 (2000)``."""
+    if symbol is None or not symbol.is_resolution or symbol.suffixes:
+        return None
+    if symbol.short:
+        return symbol.short
+    if symbol.series == "S" and symbol.item:
+        return symbol.item.split(" ")[0]
+    return None
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+# -- Chicago --------------------------------------------------------------------------
+
+
+def chicago_note(f: Facts) -> Styled:
+    return _styled("chicago-note", "Chicago, note", _chicago(f, note=True))
+
+
+def chicago_bibliography(f: Facts) -> Styled:
+    return _styled("chicago-bibliography", "Chicago, bibliography", _chicago(f, note=False))
+
+
+def _chicago(f: Facts, note: bool) -> list[Part]:
+    """Notes separate elements with commas, bibliographies with full stops;
+    every form ends with the archive's name and the record's permanent URL."""
+    record = f.record
+    if isinstance(record, Resolution) or (isinstance(record, Document) and f.symbol):
+        parts = _un_document(f, note)
+    elif isinstance(record, Statement):
+        parts = _speech(f, record, note)
+    elif isinstance(record, (Event, Document)):
+        parts = _described(f, record, note)
+    elif isinstance(record, Source):
+        parts = _web_source(f, record, note)
+    else:  # a body or a person: an entry of the archive itself
+        parts = [_q(record.title)]
+    mark = "," if note else "."
+    return [*_punct(parts, mark), " ", f.site, mark, " ", f.url, "."]
+
+
+def _when(f: Facts) -> str:
+    return us_span(f.date) if f.date else ""
+
+
+def _un_document(f: Facts, note: bool) -> list[Part]:
+    """A UN document: organ, resolution number, title (italics), symbol, date."""
+    record, when = f.record, _when(f)
+    sep = ", " if note else ". "
+    parts: list[Part] = [_names(f.authors), sep] if f.authors else []
+    number = resolution_number(f.symbol) if isinstance(record, Resolution) else None
+    if number:
+        parts.append(f"Resolution {number}, ")
+    parts.append(It(record.title))
+    if f.symbol:
+        parts += [sep, _doc(f) if when else str(f.symbol)]
+        if when:
+            parts.append(f" ({when})" if note else f". {when}")
+    else:
+        kind = ", ".join(x for x in ("resolution", when) if x)
+        parts.append(f" ({kind})" if note else f". {_cap(kind)}")
+    return parts
+
+
+def _speech(f: Facts, record: Statement, note: bool) -> list[Part]:
+    """A speech: speaker, "title" (statement, occasion, date)."""
+    details = ", ".join(x for x in ("statement", record.occasion, _when(f)) if x)
+    if note:
+        return [f.authors[0], ", ", _q(record.title), f" ({details})"]
+    return [
+        *_punct([inverted(f.authors[0])], "."),
+        " ",
+        *_punct([_q(record.title)], "."),
+        " ",
+        _cap(details),
+    ]
+
+
+def _described(f: Facts, record: Event | Document, note: bool) -> list[Part]:
+    """An event or an unnumbered document: title, then what and when it was."""
+    when = _when(f)
+    if isinstance(record, Event) and record.announced:
+        when = f"announced for {when}"
+    place = record.place if isinstance(record, Event) else None
+    details = ", ".join(x for x in (record.kind, place, when) if x)
+    parts: list[Part] = []
+    if f.authors:
+        parts += [_names(f.authors), ", " if note else ". "]
+    title: Part = It(record.title) if isinstance(record, Document) else _q(record.title)
+    if note:
+        return [*parts, title, f" ({details})"]
+    return [*_punct([*parts, title], "."), " ", _cap(details)]
+
+
+def _web_source(f: Facts, record: Source, note: bool) -> list[Part]:
+    """A web page or article: author, "title," publisher, date, original URL."""
+    when = _when(f)
+    if note:
+        parts: list[Part] = [f.authors[0], ", "] if f.authors else []
+        parts.append(_q(record.title))
+        for item in (record.publisher, when, record.url):
+            if item:
+                parts = [*_punct(parts, ","), " ", item]
+        return parts
+    lead = f.authors[0] if f.authors else record.publisher
+    parts = [lead, ". "] if lead else []
+    parts = _punct([*parts, _q(record.title)], ".")
+    rest = ", ".join(x for x in (record.publisher if f.authors else None, when) if x)
+    if rest:
+        parts = [*parts, " ", rest]
+    if record.url:
+        parts = [*_punct(parts, "."), " ", record.url]
+    return parts
+
+
+# -- legal styles for resolutions ------------------------------------------------------
+
+
+def oscola(f: Facts) -> Styled | None:
+    """OSCOLA 4th ed.: body Res number (date) UN Doc symbol."""
+    organ, number = _organ(f, "oscola")
+    if not organ:
+        return None
+    date = f" ({uk_span(f.date)})" if f.date else ""
+    return _styled("oscola", "OSCOLA", [f"{organ} {number}{date} UN Doc {_doc(f)}"])
+
+
+def bluebook(f: Facts) -> Styled | None:
+    """Bluebook rule 21.7: organ Res. number, U.N. Doc. symbol (date)."""
+    organ, number = _organ(f, "bluebook")
+    if not organ:
+        return None
+    date = f" ({us_span(f.date, BLUEBOOK_MONTHS)})" if f.date else ""
+    return _styled("bluebook", "Bluebook", [f"{organ} {number}, U.N. Doc. {_doc(f)}{date}"])
+
+
+def aglc(f: Facts) -> Styled | None:
+    """AGLC 4th ed.: Title (italics), organ Res number, UN Doc symbol (date)."""
+    organ, number = _organ(f, "aglc")
+    if not organ:
+        return None
+    date = f" ({uk_span(f.date)})" if f.date else ""
+    parts: list[Part] = [It(f.record.title), f", {organ} {number}, UN Doc {_doc(f)}{date}"]
+    return _styled("aglc", "AGLC", parts)
+
+
+def _doc(f: Facts) -> str:
+    """The symbol after "UN Doc": a Security Council resolution's year goes with its date."""
+    return str(f.symbol).split(" (")[0]
+
+
+def _organ(f: Facts, style: str) -> tuple[str, str]:
+    number = resolution_number(f.symbol)
+    if not isinstance(f.record, Resolution) or f.symbol is None or number is None:
+        return "", ""
+    organ = ORGANS.get(f.symbol.series, {}).get(style, "") if not f.symbol.bodies else ""
+    return organ, number
+
+
+def record_citations(
+    archive: Archive, record: Record, site: SiteContext, release: str | None = None
+) -> list[Styled]:
+    """Every ready citation of ``record``: Chicago note and bibliography, then the legal
+    forms of a resolution (OSCOLA, Bluebook, AGLC) when its symbol allows them."""
+    f = facts(archive, record, site, release)
+    found = [chicago_note(f), chicago_bibliography(f)]
+    found += [c for c in (oscola(f), bluebook(f), aglc(f)) if c is not None]
+    return found

@@ -1,0 +1,106 @@
+"""The "Cite this" section of a record page: ready citations, the permanent URL and
+the record's citation downloads.
+
+It works without JavaScript: every citation is selectable text and every download
+a plain link.  ``assets/tip-cite.js`` (loaded by the theme partial) reveals a copy
+button next to each citation; the buttons are hidden in the HTML so that a
+reader without scripts never meets a button that does nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ..crossref.archive import Archive
+from ..model.records import Record
+from . import extras
+from .citations import record_citations
+from .urls import record_url, relative
+
+ASSETS = Path(__file__).parent / "assets"
+#: Files of the block's script and style, written to the site at these paths.
+ASSET_FILES = {"assets/tip-cite.js": "cite.js", "assets/tip-cite.css": "cite.css"}
+
+#: The per-record downloads, next to the record's page: (file name, label, media type).
+DOWNLOADS = [
+    ("citation.json", "CSL-JSON", "application/vnd.citationstyles.csl+json"),
+    ("citation.bib", "BibTeX", "application/x-bibtex"),
+    ("citation.ris", "RIS", "application/x-research-info-systems"),
+]
+
+_COPY = Markup(
+    '<button type="button" class="tip-copy" data-copy="{target}" aria-label="{label}" hidden>'
+    "Copy</button>"
+)
+
+
+def download_paths(record: Record) -> list[str]:
+    """Site paths of the record's citation files, e.g. ``resolutions/a-res-64-293/citation.bib``."""
+    return [record_url(record) + name for name, _label, _type in DOWNLOADS]
+
+
+def cite_block(archive: Archive, record: Record, here: str) -> Markup:
+    """The BLOCK_PROVIDER: a "Cite this" section for every record page."""
+    site = extras.current_site()
+    url = site.absolute(record_url(record))
+    items = []
+    for cited in record_citations(archive, record, site):
+        target = f"cite-{cited.key}"
+        items.append(
+            Markup(
+                '<dt id="{key}-label">{label}</dt>\n<dd><span class="tip-cite__text" id="{key}">'
+                "{html}</span> {button}</dd>"
+            ).format(
+                key=target,
+                label=cited.label,
+                html=cited.html,
+                button=_COPY.format(target=target, label=f"Copy the {cited.label} citation"),
+            )
+        )
+    downloads = Markup(" · ").join(
+        Markup('<a href="{href}" download="{name}" type="{type}">{label}</a>').format(
+            href=relative(here, record_url(record) + name),
+            name=f"{record.id}{name[len('citation') :]}",
+            type=media,
+            label=label,
+        )
+        for name, label, media in DOWNLOADS
+    )
+    lines = [
+        Markup("## Cite this"),
+        Markup(""),
+        Markup('<div class="tip-cite" data-tip-cite>'),
+        Markup(
+            '<p class="tip-cite__permalink"><span class="tip-label">Permanent URL:</span> '
+            '<a class="tip-cite__url" id="cite-url" href="{url}">{url}</a> {button}</p>'
+        ).format(url=url, button=_COPY.format(target="cite-url", label="Copy the permanent URL")),
+        Markup('<dl class="tip-cite__styles">'),
+        *items,
+        Markup("</dl>"),
+        Markup(
+            '<p class="tip-note">The Chicago forms cite this page of the archive{legal}. '
+            "Add the date you consulted the page where your style asks for it.</p>"
+        ).format(
+            legal=Markup("; the OSCOLA, Bluebook and AGLC forms cite the resolution itself")
+            if len(items) > 2
+            else ""
+        ),
+        Markup(
+            '<p class="tip-cite__downloads">Download this citation: {downloads}. '
+            'Every record at once: <a href="{data}">open data</a>.</p>'
+        ).format(downloads=downloads, data=relative(here, "data/")),
+        Markup('<p class="tip-cite__status md-visually-hidden" role="status"></p>'),
+        Markup("</div>"),
+    ]
+    return Markup("\n").join(lines)
+
+
+def asset_files() -> dict[str, str]:
+    """The block's script and style sheet, by site path."""
+    return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in ASSET_FILES.items()}
+
+
+if cite_block not in extras.BLOCK_PROVIDERS:
+    extras.BLOCK_PROVIDERS.append(cite_block)
