@@ -11,12 +11,22 @@ from .loading.problems import DataError
 
 def _validate(args: argparse.Namespace) -> int:
     from .engine import load_archive
+    from .release import RELEASES_FILE, read_releases
 
     data = Path(args.data)
+    releases = data.resolve().parent / RELEASES_FILE
+    problems = []
     try:
         archive = load_archive(data, data.resolve().parent)
     except DataError as exc:
-        print(exc.report(), file=sys.stderr)
+        problems += exc.problems
+    if releases.exists():
+        try:
+            read_releases(releases)
+        except DataError as exc:
+            problems += exc.problems
+    if problems:
+        print(DataError(problems).report(), file=sys.stderr)
         return 1
     print(f"{len(archive.entries)} records valid.")
     from .crossref.coverage import coverage
@@ -47,6 +57,19 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {path}")
     return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from .release import release_command
+
+    try:
+        text, ok = release_command(Path(args.data), args.since, args.check)
+    except (DataError, ValueError) as exc:
+        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
+        print(report, file=sys.stderr)
+        return 1
+    print(text, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -82,6 +105,19 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="the UN symbol (A/RES/64/293) or a slug (2007-conference)")
     p.add_argument("--data", default="data")
     p.set_defaults(func=_new)
+    p = sub.add_parser(
+        "release",
+        help="print the CHANGELOG section of the data release being prepared: records added, "
+        "corrected and removed since the last release tag",
+    )
+    p.add_argument("--data", default="data")
+    p.add_argument("--since", help="compare with this git tag or commit instead")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="check releases.yaml and the CHANGELOG's data release sections against the data",
+    )
+    p.set_defaults(func=_release)
     p = sub.add_parser("schema", help="print the JSON Schema of record files")
     p.add_argument("--output", "-o")
     p.set_defaults(func=_schema)

@@ -16,7 +16,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .engine import generate
+from .history import record_history
 from .loading.problems import DataError
+from .release import Release, current_release
+from .render import fulltext, publish, scripts
 from .render.opendata import site_files
 from .render.pages import SiteOptions
 
@@ -26,6 +29,8 @@ class ArchiveConfig(Config):
     """The folder of YAML records, relative to ``mkdocs.yml``."""
     edit_base = c.Type(str, default="")
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
+    history_base = c.Type(str, default="")
+    """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
@@ -33,36 +38,78 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    release: Release | None = None
+
     def on_config(self, config: Any) -> Any:
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
+        config.extra_css.extend(publish.PAGE_CSS)
+        config.extra_javascript.extend(publish.PAGE_JS)
+        # Symbol lookup, the header search box, copy-link buttons.
+        config.extra_css.extend(u for u in scripts.style_urls() if u not in config.extra_css)
+        loaded = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in scripts.script_urls() if u not in loaded)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
-        options = SiteOptions(
-            edit_base=self.config.edit_base,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-        )
         try:
+            self.release = current_release(root)
+            options = SiteOptions(
+                edit_base=self.config.edit_base,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                release=str(self.release.number) if self.release else None,
+                history=record_history(root, self.config.data_dir),
+                history_base=self.config.history_base,
+            )
             archive, pages = generate(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        for page in pages:
-            existing = files.get_file_from_path(page.src)
+        outputs = {page.src: page.markdown for page in pages}
+        for path, content in publish.site_files(archive, config.site_url or "").items():
+            if path == "robots.txt" and files.get_file_from_path(path) is not None:
+                continue  # a robots.txt written by hand in docs/ wins
+            outputs[path] = content
+        for path, content in outputs.items():
+            existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            generated = File.generated(config, page.src, content=page.markdown)
-            files.append(generated)
+            files.append(File.generated(config, path, content=content))
         for data in site_files(archive, options):  # open data, citation files, assets
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
+    def on_post_build(self, *, config: Any) -> None:
+        # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
+        # `mkdocs build` get the full-text index too; a failure fails the build.
+        try:
+            fulltext.index_site(Path(config.site_dir))
+        except fulltext.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None:
-    """Run MkDocs' build into ``site_dir``; raises ``mkdocs.exceptions.MkDocsException``."""
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        release = self.release
+        env.globals["tip_release"] = (
+            {"number": release.number, "label": release.label, "human": release.human()}
+            if release
+            else None
+        )
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+        # The sitemap's <lastmod> of a record page: its record's last change, not the build day.
+        if page.meta.get("tip_changed"):
+            page.update_date = page.meta["tip_changed"]
+        return markdown
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
+    """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
+
+    Raises ``mkdocs.exceptions.MkDocsException`` when the build fails.
+    """
 
     import logging
     import sys
@@ -74,12 +121,12 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> None
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        _build(config_file, site_dir, strict)
+        return _build(config_file, site_dir, strict)
     finally:
         logger.removeHandler(handler)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
+def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -89,6 +136,7 @@ def _build(config_file: Path, site_dir: Path, strict: bool) -> None:
         build(config)
     finally:
         config.plugins.on_shutdown()
+    return str(config.site_url or "")
 
 
 def mkdocs_serve(config_file: Path, addr: str) -> None:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from .loading.problems import DataError
+from .summary import WarningCounter, build_summary
 
 
 def swap_in(new: Path, site_dir: Path) -> None:
@@ -38,7 +39,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
 
     root = config_file.resolve().parent
     try:
-        load_archive(root / "data", root)
+        archive = load_archive(root / "data", root)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
         print(f"{site_dir}/ was left as it was.", file=sys.stderr)
@@ -47,7 +48,8 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
     try:
-        mkdocs_build(config_file, tmp, strict=strict)
+        with WarningCounter() as warnings:
+            site_url = mkdocs_build(config_file, tmp, strict=strict)
     except (MkDocsException, SystemExit) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"error: {exc}", file=sys.stderr)
@@ -58,7 +60,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         raise
     os.chmod(tmp, 0o755)
     swap_in(tmp, site_dir)
-    print(f"Site built in {site_dir}/")
+    print(build_summary(archive, site_dir, warnings.count, site_url))
     return 0
 
 

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..crossref.archive import Archive
+from ..history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,
@@ -27,14 +28,19 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import (  # noqa: F401  (importing cite_block and headmeta registers their providers)
+from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
+    changes,
     cite_block,
     describe,
     extras,
     headmeta,
+    social,
     timeline,
 )
+from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
+from .scripts import asset_files
+from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -65,7 +71,12 @@ class SiteOptions:
     site_name: str = ""
     """The site's name (``site_name``), named in citations."""
     release: str | None = None
-    """The data release being built, if any (named in citations)."""
+    """The current data release number (``"1"``, from ``releases.yaml``), named in citations;
+    ``None`` before the first release."""
+    history: dict[str, Change] | None = None
+    """Each data file's last change (from git), by path; ``None`` when there is no history."""
+    history_base: str = ""
+    """Prefix of a file's change history, e.g. ``https://github.com/o/r/commits/main/``."""
 
     def site(self) -> extras.SiteContext:
         return extras.SiteContext(self.site_url, self.site_name, self.release)
@@ -102,6 +113,10 @@ class SiteRenderer:
         pages += [self.listing(kind) for kind in RECORD_TYPES]
         pages.append(self.chronology())
         pages.append(Page(REFERENCE_SRC, reference_page()))
+        symbols = symbol_entries(self.archive)
+        files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
+        files |= redirect_pages(symbols, self.options.site_url) | asset_files()
+        pages += [Page(src, text) for src, text in files.items()]
         return pages
 
     # -- helpers used by the templates -------------------------------------------------
@@ -134,7 +149,13 @@ class SiteRenderer:
             "title": record.title,
             "description": _first_sentence(record.summary) if record.summary else "",
             "record": record,
-            "meta": extras.head_meta(self.archive, record, here),
+            "meta": extras.head_meta(self.archive, record, here)
+            | changes.page_meta(self.options.history, changes.files_of(record, entry.path)),
+            "changed": changes.changed_line(
+                self.options.history,
+                changes.files_of(record, entry.path),
+                self.options.history_base,
+            ),
             "blocks": extras.body_blocks(self.archive, record, here),
             "key_points": getattr(record, "key_points", []),
             "rows": describe.metadata_rows(self.archive, record, here),

@@ -1,0 +1,51 @@
+"""Open Graph and Twitter card keys for a record page's front matter.
+
+``overrides/partials/tip-social-meta.html`` writes the ``<meta>`` tags; for a
+record it reads the ``og_*`` keys given here, so a link to a resolution pasted
+into a message previews as "A/RES/64/293: United Nations Global Plan of Action…"
+with a line saying what the record is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..crossref.archive import Archive
+from ..model.records import Record
+from . import extras
+
+#: Longest description kept; previews cut longer ones anyway.
+MAX_DESCRIPTION = 200
+
+
+def _shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def describe(record: Record) -> str:
+    """One line saying what the record is: its summary's start, or its kind, symbol and date."""
+    if record.summary:
+        return _shorten(record.summary)
+    if record.type in ("body", "person"):
+        return _shorten(f"{record.title}: its part in the initiative, in the archive's records.")
+    parts = [record.label]
+    if record.symbol_value:
+        parts.append(record.symbol_value)
+    line = " ".join(parts)
+    if record.date_value:
+        line += f", {record.date_value.human()}"
+    return f"{line}: {record.title}"
+
+
+def social_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
+    symbol = record.symbol_value
+    title = f"{symbol}: {record.title}" if symbol and symbol not in record.title else record.title
+    return {"og_type": "article", "og_title": title, "og_description": describe(record)}
+
+
+if social_meta not in extras.META_PROVIDERS:
+    extras.META_PROVIDERS.append(social_meta)
