@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Locator, Page, Request, Route, expect
 
 from archive_site import ARTIFACTS, BuiltSite
 
@@ -28,9 +28,11 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-#: Where the site's search box and its first result are (mkdocs-material's search, or Pagefind's UI).
-SEARCH_INPUT = "input.md-search__input, input[type=search]"
-SEARCH_RESULT = ".md-search-result__link, .pagefind-ui__result-link, [data-search-result] a"
+#: The site's search: a header button opens a dialog (``assets/tip-archive/search.js``) whose
+#: results list the UN symbol's record first, then Pagefind's pages.
+SEARCH_BUTTON = "button.tip-search-open"
+SEARCH_INPUT = "#tip-search-input"
+SEARCH_RESULT = "#tip-search-results a[href]:visible"
 
 OpenPage = Callable[..., Page]
 """The ``open_page`` fixture: ``open_page(**browser_context_options)`` → a guarded page."""
@@ -60,17 +62,19 @@ class Guard:
         page.on("console", lambda m: m.type == "error" and self._add(f"console error: {m.text}"))
         page.on("pageerror", lambda e: self._add(f"uncaught exception: {e}"))
         page.on("response", lambda r: r.status >= 400 and self._add(f"HTTP {r.status}: {r.url}"))
-        page.on(
-            "requestfailed",
-            lambda r: (
-                r.url.startswith(self.origin)
-                and self._add(f"failed request: {r.url} ({r.failure})")
-            ),
-        )
+        page.on("requestfailed", self._failed)
         page.on(
             "framenavigated",
             lambda f: f.parent_frame is None and self.visited.append(f.url),
         )
+
+    def _failed(self, request: Request) -> None:
+        # ERR_ABORTED is the browser cancelling a request because the page moved on (a
+        # redirect, a click): not a fault of the site.  A missing file is an HTTP 404 and a
+        # dead server a connection error, both reported.  Requests to other hosts are
+        # reported by the route, whatever becomes of them.
+        if request.url.startswith(self.origin) and request.failure != "net::ERR_ABORTED":
+            self._add(f"failed request: {request.url} ({request.failure})")
 
     def _add(self, problem: str) -> None:
         self.problems.append(problem)
@@ -178,3 +182,11 @@ def citation_copy_button(page: Page) -> str:
     """Mark the first button that copies a citation (not the URL) after the "Cite this" heading."""
     assert page.evaluate(_FIND_COPY_BUTTON), "no copy button after a 'Cite this' heading"
     return "[data-test-copy]"
+
+
+def open_search(page: Page) -> Locator:
+    """Open the search dialog from the header, as a reader does; return its input."""
+    page.locator(SEARCH_BUTTON).click()
+    box = page.locator(SEARCH_INPUT)
+    expect(box).to_be_focused()
+    return box

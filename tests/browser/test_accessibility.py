@@ -14,15 +14,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from archive_site import ARTIFACTS, BuiltSite, site_has
+from archive_site import ARTIFACTS, BuiltSite
 
 from .browsing import (
+    SEARCH_BUTTON,
     SEARCH_INPUT,
     SEARCH_RESULT,
     OpenPage,
     citation_copy_button,
     focus_is_visible,
     focus_style,
+    open_search,
     record_page,
     run_axe,
     tab_to,
@@ -31,7 +33,6 @@ from .browsing import (
 
 pytestmark = pytest.mark.browser
 
-assert site_has  # named by the skipif condition below
 
 #: Each kind of page of the archive: name → (section, preferred record id) or a URL.
 PAGES: dict[str, tuple[str, str] | str] = {
@@ -83,20 +84,22 @@ def test_no_serious_accessibility_violation_on_a_phone(
 
 def test_no_serious_accessibility_violation_in_search_results(open_page: OpenPage) -> None:
     page = visit(open_page(), "")
-    box = page.locator(SEARCH_INPUT).first
-    box.click()
-    box.press_sequentially("trafficking")
+    box = open_search(page)
+    box.press_sequentially("64/293")
     expect(page.locator(SEARCH_RESULT).first).to_be_visible()
-    check_axe(page, "search-results")
+    check_axe(page, "search-results-symbol")
+    box.fill("")
+    box.press_sequentially("trafficking")
+    expect(page.locator("#tip-search-page-list a[href]").first).to_be_visible()
+    check_axe(page, "search-results-pages")
 
 
-@pytest.mark.skipif(
-    "not site_has('symbols/index.html')",
-    reason="the /symbols/ page (issue 4) is not in the built site yet",
-)
 def test_no_serious_accessibility_violation_on_the_symbols_page(open_page: OpenPage) -> None:
     page = visit(open_page(), "symbols/")
     check_axe(page, "symbols")
+    page.locator("#symbol-query").press_sequentially("A/RES/6")
+    expect(page.locator("#symbol-results a[href]").first).to_be_visible()
+    check_axe(page, "symbols-suggestions")
 
 
 # -- keyboard ---------------------------------------------------------------------------
@@ -104,10 +107,15 @@ def test_no_serious_accessibility_violation_on_the_symbols_page(open_page: OpenP
 
 def test_the_keyboard_reaches_the_search_box_with_visible_focus(open_page: OpenPage) -> None:
     page = visit(open_page(), "chronology/")
-    tab_to(page, SEARCH_INPUT)
+    tab_to(page, SEARCH_BUTTON)
     assert focus_is_visible(focus_style(page)), focus_style(page)
-    page.keyboard.type("trafficking")
-    expect(page.locator(SEARCH_INPUT).first).to_have_value("trafficking")
+    page.keyboard.press("Enter")
+    expect(page.locator(SEARCH_INPUT)).to_be_focused()
+    assert focus_is_visible(focus_style(page)), focus_style(page)
+    page.keyboard.type("64/293")
+    expect(page.locator(SEARCH_RESULT).first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(SEARCH_BUTTON)).to_be_focused()
 
 
 def test_the_skip_link_comes_first_and_is_visible_when_focused(open_page: OpenPage) -> None:

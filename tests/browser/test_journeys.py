@@ -3,9 +3,8 @@
 Each test opens its pages with ``open_page``: a console error, a failed request
 or a request to another host on any of them fails the test.
 
-The tests of symbol search and ``/symbols/?q=`` wait for the ``/symbols/`` page
-(issue 4): they are skipped while the built site lacks it and run by themselves
-once it has it.
+Each reader's way in is here: the chronology, a UN symbol typed into the
+search box or given to ``/symbols/?q=``, and a citation copied for a report.
 """
 
 from __future__ import annotations
@@ -15,16 +14,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from archive_site import BuiltSite, site_has
+from archive_site import BuiltSite
 from tip_archive.model.records import Record
 from tip_archive.model.symbols import parse_symbol
 
 from .browsing import (
-    SEARCH_INPUT,
     SEARCH_RESULT,
     OpenPage,
     citation_copy_button,
     normalise,
+    open_search,
     path_of,
     record_page,
     screenshot,
@@ -34,11 +33,6 @@ from .browsing import (
 
 pytestmark = pytest.mark.browser
 
-needs_symbols_page = pytest.mark.skipif(
-    "not site_has('symbols/index.html')",
-    reason="the /symbols/ page and symbol search (issue 4) are not in the built site yet",
-)
-assert site_has  # the skipif condition above names it
 
 #: What a copy button says once its text is on the clipboard.
 COPIED = re.compile("copied", re.IGNORECASE)
@@ -129,23 +123,21 @@ def _first_result_is(page: Page, url: str) -> None:
     )
 
 
-@needs_symbols_page
 def test_a_symbol_typed_into_the_search_box_finds_its_record_first(
     open_page: OpenPage, archive_site: BuiltSite
 ) -> None:
     record, url = _symbol_subject(archive_site)
     assert record.symbol_value
     page = visit(open_page(), "")
-    box = page.locator(SEARCH_INPUT).first
+    box = open_search(page)
     for variant in symbol_variants(record.symbol_value):
-        box.click()
         box.fill("")
+        expect(page.locator(SEARCH_RESULT)).to_have_count(0)
         box.press_sequentially(variant)
         _first_result_is(page, url)
     screenshot(page, "search-results", full_page=False)
 
 
-@needs_symbols_page
 def test_symbols_query_arrives_at_the_record(
     open_page: OpenPage, archive_site: BuiltSite, server: str
 ) -> None:
@@ -159,7 +151,6 @@ def test_symbols_query_arrives_at_the_record(
         expect(page.locator("h1")).to_contain_text(normalise(record.title))
 
 
-@needs_symbols_page
 def test_symbols_query_for_a_document_the_archive_lacks_says_so(
     open_page: OpenPage, server: str
 ) -> None:
@@ -169,7 +160,6 @@ def test_symbols_query_for_a_document_the_archive_lacks_says_so(
     screenshot(page, "symbols-not-found", full_page=False)
 
 
-@needs_symbols_page
 def test_the_symbols_page_lists_every_symbol(open_page: OpenPage, archive_site: BuiltSite) -> None:
     page = visit(open_page(), "symbols/")
     text = page.locator("article").inner_text()
