@@ -40,6 +40,8 @@ PAGES: dict[str, tuple[str, str] | str] = {
     "chronology": "chronology/",
     "listing": "resolutions/",
     "about": "about/",
+    "data": "data/",
+    "permalinks": "permalinks/",
     "resolution": ("resolutions", "a-res-64-293"),
     "statement": ("statements", ""),
     "event": ("events", ""),

@@ -30,6 +30,8 @@ def key_pages(site: BuiltSite) -> dict[str, str]:
         "resolution": record_page(site, "resolutions", "a-res-64-293"),
         "statement": record_page(site, "statements"),
         "source": record_page(site, "sources"),
+        "symbols": "symbols/",
+        "data": "data/",
         "about": "about/",
     }
 
@@ -58,7 +60,7 @@ def test_key_pages_fit_a_phone_screen(open_page: OpenPage, archive_site: BuiltSi
         visit(page, url)
         expect(page.locator("h1")).to_be_visible()
         assert _horizontal_overflow(page) == [], f"{name} ({url}) scrolls sideways"
-        if name in ("home", "chronology", "resolution", "source"):
+        if name in ("home", "chronology", "resolution", "source", "symbols"):
             screenshot(page, f"phone-{name}")
 
 
