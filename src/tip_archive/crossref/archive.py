@@ -178,7 +178,9 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
             problem(loc, _missing(archive, target_id, marker))
         elif target.type not in marker.types:
             wanted = " or ".join(marker.types)
-            problem(loc, f"{target_id!r} is a {target.type}, not a {wanted}: give the id of a {wanted}")
+            problem(
+                loc, f"{target_id!r} is a {target.type}, not a {wanted}: give the id of a {wanted}"
+            )
         elif target_id == record.id:
             problem(loc, "a record cannot refer to itself")
         elif loc[-1] != "source" and (target_id, str(loc[0])) not in seen:
@@ -192,7 +194,7 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
         if texts is not None and not 1 <= para.paragraph <= len(texts):
             problem(
                 (*loc, "paragraph"),
-                f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})",
+                _no_paragraph(para.source, para.paragraph, len(texts)),
             )
         elif texts is not None:
             _mark_cited(archive, para.source, para.paragraph, record)
@@ -205,9 +207,16 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
             if not 1 <= number <= len(texts):
                 problem(
                     ("uncited", number),
-                    f"source {record.id} has no ¶{number} (it has {len(texts)})",
+                    _no_paragraph(record.id, number, len(texts)),
                 )
     return problems
+
+
+def _no_paragraph(source: str, number: int, count: int) -> str:
+    return (
+        f"source {source} has no ¶{number} (it has {count}): "
+        "use a ¶ number shown on the source's page"
+    )
 
 
 def _missing(archive: Archive, target_id: str, marker: Ref) -> str:
@@ -216,8 +225,10 @@ def _missing(archive: Archive, target_id: str, marker: Ref) -> str:
 
     wanted = [r.id for r in archive.records() if r.type in marker.types]
     close = suggest(target_id, wanted)
-    hint = f": did you mean {' or '.join(repr(c) for c in close)}?" if close else (
-        f": add a {' or '.join(marker.types)} record with this id, or correct the id"
+    hint = (
+        f": did you mean {' or '.join(repr(c) for c in close)}?"
+        if close
+        else (f": add a {' or '.join(marker.types)} record with this id, or correct the id")
     )
     return f"no record with id {target_id!r}{hint}"
 
@@ -231,14 +242,16 @@ def _check_citation(
     if not 1 <= cited.paragraph <= len(texts):
         problem(
             (*loc, "paragraph"),
-            f"source {cited.source} has no ¶{cited.paragraph} (it has {len(texts)})",
+            _no_paragraph(cited.source, cited.paragraph, len(texts)),
         )
         return
     if not quote_in(cited.quote, texts[cited.paragraph - 1]):
         where = [n for n, text in enumerate(texts, 1) if quote_in(cited.quote, text)]
         hint = f" (it is in ¶{where[0]})" if where else ""
-        fix = f"{hint}: change the paragraph" if where else (
-            ": copy the passage verbatim from the source text"
+        fix = (
+            f"{hint}: change the paragraph"
+            if where
+            else (": copy the passage verbatim from the source text")
         )
         problem((*loc, "quote"), f"not found in source {cited.source} ¶{cited.paragraph}{fix}")
         return

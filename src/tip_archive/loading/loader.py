@@ -206,7 +206,9 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         where = f"data/{TEXTS_FOLDER}/{record.text_file}"
         line = f" line {exc.line}" if exc.line > 1 else ""
         result.problems.append(
-            Problem(loaded.path, loaded.line("text_file"), "text_file", f"{where}{line}: {exc.message}")
+            Problem(
+                loaded.path, loaded.line("text_file"), "text_file", f"{where}{line}: {exc.message}"
+            )
         )
         result.unreadable.add(record.id)
         return

@@ -71,7 +71,9 @@ def plain_message(error: dict[str, Any], model: type[Record]) -> tuple[tuple[Any
     if kind == "string_type":
         if value is None:
             return loc, "is empty: write a value, or remove the field if it is optional"
-        return loc, f"must be text{got}: put the value in quotes if it looks like a number"
+        if isinstance(value, (list, dict)):
+            return loc, f"must be text{got}: write a single value on the line of the field"
+        return loc, f"must be text{got}: put the value in quotes"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return loc, f"must be a whole number, like 64{got}"
     if kind == "list_type":
@@ -89,7 +91,10 @@ def plain_message(error: dict[str, Any], model: type[Record]) -> tuple[tuple[Any
     if kind == "string_too_long":
         return loc, f"is too long: at most {ctx.get('max_length')} characters{got}"
     if kind == "too_short":
-        return loc, f"must have at least {ctx.get('min_length')} items (it has {ctx.get('actual_length')})"
+        return (
+            loc,
+            f"must have at least {ctx.get('min_length')} items (it has {ctx.get('actual_length')})",
+        )
     if kind in ("greater_than_equal", "greater_than"):
         bound = ctx.get("ge", ctx.get("gt"))
         return loc, f"must be {bound} or more{got}"
@@ -146,7 +151,9 @@ def unknown_field(model: type[Record], loc: tuple[Any, ...]) -> str:
         return f"unknown field here: {name!r} belongs under {_quoted(places[:2])}; move it there"
     # A field of another record type?
     if len(loc) == 1:
-        others = {f for kind, cls in RECORD_TYPES.items() if cls is not model for f in cls.model_fields}
+        others = {
+            f for kind, cls in RECORD_TYPES.items() if cls is not model for f in cls.model_fields
+        }
         close = [name] if name in others else suggest(name, sorted(others - set(known)))
         if close:
             owners = [k for k, cls in RECORD_TYPES.items() if close[0] in cls.model_fields]
@@ -244,9 +251,7 @@ def suggest(name: str, known: Iterable[str]) -> list[str]:
     # The same word in another form, possibly with a slip: adpoted → adopt ≈ adoption.
     stem = _stem(squashed)
     forms = sorted(
-        (osa_distance(stem, _stem(_squash(k))), k)
-        for k in known
-        if len(_stem(_squash(k))) >= 4
+        (osa_distance(stem, _stem(_squash(k))), k) for k in known if len(_stem(_squash(k))) >= 4
     )
     forms = [(d, k) for d, k in forms if d <= (1 if len(stem) <= 6 else 2)]
     if forms:

@@ -168,7 +168,7 @@ class _Walker:
                         line,
                         f"nested deeper than {MAX_DEPTH} levels: records are flat "
                         "mappings with short lists; flatten this value",
-                        field_path(path),
+                        field_path(path[:1]),
                     )
                 ]
             )
@@ -238,7 +238,7 @@ def load_yaml(raw: bytes) -> LoadedYaml:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        kind = "a list" if isinstance(data, list) else "a single value"
         raise YamlProblems(
             [
                 YamlProblem(
