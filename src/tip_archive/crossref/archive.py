@@ -201,8 +201,8 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
 
     if type(record).needs_sources and not record.sources:
         problem(("sources",), "a record needs at least one source passage")
-    if isinstance(record, Source):
-        texts = archive.texts.get(record.id, [])
+    if isinstance(record, Source) and record.id in archive.texts:
+        texts = archive.texts[record.id]
         for number in record.uncited:
             if not 1 <= number <= len(texts):
                 problem(

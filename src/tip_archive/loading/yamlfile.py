@@ -172,7 +172,7 @@ class _Walker:
                     )
                 ]
             )
-        self.lines.setdefault(path, line)
+        self.lines[path] = line
         if node.tag not in ALLOWED_TAGS:
             self.fatal.append(
                 YamlProblem(
@@ -189,6 +189,7 @@ class _Walker:
                 name = _key_name(key)
                 key_line = key.start_mark.line + 1
                 if name in seen:
+                    # YAML keeps the last one: say so where it is, and point there from now on.
                     self.warnings.append(
                         YamlProblem(
                             key_line,
@@ -196,7 +197,6 @@ class _Walker:
                             field_path((*path, name)),
                         )
                     )
-                    continue
                 seen[name] = key_line
                 self.lines[(*path, name)] = key_line
                 self.walk(value, (*path, name), depth + 1)
@@ -255,7 +255,6 @@ def load_yaml(raw: bytes) -> LoadedYaml:
 _SYNTAX_HINTS = (
     ("mapping values are not allowed", "a value containing ': ' must be put in quotes"),
     ("unknown escape character", "a backslash in double quotes: use single quotes instead"),
-    ("end of stream", "a quoted value is not closed: add the closing quote"),
     ("expected ',' or ']'", "a [list] is not closed, or an item containing , [ ] needs quotes"),
     ("expected ',' or '}'", "a {mapping} is not closed, or a value containing , { } needs quotes"),
     ("expected key", "check the indentation: the fields of a mapping line up exactly"),
@@ -273,13 +272,18 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = (exc.problem or "invalid YAML").strip()
+    context = exc.context or ""
+    started = exc.context_mark.line + 1 if exc.context_mark else line
     if "maximum nesting depth" in problem:
         return YamlProblem(line, f"nested deeper than {MAX_DEPTH} levels: flatten this value")
-    text = f"{exc.context or ''} {problem}"
-    if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
-        problem += f" ({exc.context} started on line {exc.context_mark.line + 1})"
+    if "end of stream" in problem and "quoted scalar" in context:
+        return YamlProblem(
+            started, "invalid YAML: the quoted value that starts here is not closed: add the closing quote"
+        )
+    if context.startswith("while") and started != line:
+        problem += f" ({context} started on line {started})"
     hint = next(
-        (advice for clue, advice in _SYNTAX_HINTS if clue in text),
+        (advice for clue, advice in _SYNTAX_HINTS if clue in f"{context} {problem}"),
         "check the quotes, brackets and indentation on this line and the one before",
     )
     return YamlProblem(line, f"invalid YAML: {problem}: {hint}")
