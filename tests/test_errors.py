@@ -7,7 +7,6 @@ from ``tip-archive validate`` and from ``tip-archive build``.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_project
+from conftest import build_project, digest
 from tip_archive.cli import main
 from tip_archive.loading.yamlfile import MAX_DEPTH, MAX_FILE_BYTES, YamlProblems, load_yaml
 
@@ -484,15 +483,6 @@ def _validate(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, l
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return status, captured.err.splitlines()
-
-
-def digest(folder: Path) -> dict[str, str]:
-    """A hash of every file under ``folder``, by relative path."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,8 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("evil") / "project"
     shutil.copytree(MINI, project)
     (project / "data/sources/texts/evil.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
     for relative, record in _records().items():
         path = project / "data" / relative
         path.write_text(yaml.dump(record, Dumper=_NoAliases, allow_unicode=True, sort_keys=False))
@@ -317,3 +319,18 @@ def test_inline_text_escapes_markdown_and_html() -> None:
     assert md_inline("# a | b [c](javascript:x) <i>") == (
         r"\# a \| b \[c\]\(javascript:x\) &lt;i&gt;"
     )
+
+
+def test_search_index_holds_no_markup_from_records(evil_site: Path) -> None:
+    """The theme's search shows titles and text as HTML: they must be escaped there too."""
+    index = json.loads((evil_site / "search/search_index.json").read_text(encoding="utf-8"))
+    found = 0
+    for doc in index["docs"]:
+        for key in ("title", "text"):
+            fragment = BeautifulSoup(doc[key], "html.parser")
+            assert not fragment.find_all(["script", "img", "iframe", "svg", "a"]), doc["location"]
+            for element in fragment.find_all(True):
+                assert isinstance(element, Tag)
+                assert not [n for n in element.attrs if n.lower().startswith("on")]
+            found += "XSS-script" in fragment.get_text()
+    assert found
