@@ -6,13 +6,14 @@ with its file, line and field, and reported once at the end by the caller.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.records import FOLDERS, RECORD_TYPES, Record, Source
+from ..model.records import FOLDERS, ID_PATTERN, RECORD_TYPES, Record, Source
 from ..model.symbols import parse_symbol
 from ..model.texts import split_paragraphs
 from .messages import describe, plain_message, suggest
@@ -56,9 +57,19 @@ def read_record(
 ) -> tuple[LoadedRecord | None, list[Problem]]:
     """Read and validate one record file; return the record or its problems."""
     try:
-        loaded = load_yaml(read_limited(path))
+        raw = read_limited(path)
     except YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
+    return parse_record(raw, path.name, rel, folder_type)
+
+
+def parse_record(
+    raw: bytes, name: str, rel: str, folder_type: str | None
+) -> tuple[LoadedRecord | None, list[Problem]]:
+    """Validate the bytes of a record file called ``name``; the record or its problems."""
+    stem = name.removesuffix(".yaml")
+    try:
+        loaded = load_yaml(raw)
     except YamlProblems as exc:
         return None, [Problem(rel, p.line, p.field, p.message) for p in exc.problems]
     data = loaded.data
@@ -67,14 +78,14 @@ def read_record(
     if kind is None:
         return None, problems
     record_id = data.get("id")
-    if isinstance(record_id, str) and record_id != path.stem:
+    if isinstance(record_id, str) and re.fullmatch(ID_PATTERN, record_id) and record_id != stem:
         problems.append(
             Problem(
                 rel,
                 loaded.line_of(("id",)),
                 "id",
-                f"{record_id!r} does not match the file name {path.name!r}: "
-                f"rename the file to {record_id}.yaml or change the id to {path.stem!r}",
+                f"{record_id!r} does not match the file name {name!r}: "
+                f"rename the file to {record_id}.yaml or change the id to {stem!r}",
             )
         )
     model = RECORD_TYPES[kind]
@@ -112,7 +123,8 @@ def _record_type(
     problems: list[Problem],
 ) -> str | None:
     """The type to validate the record as; a problem is added when ``type`` is wrong."""
-    kind = data.get("type")
+    written = data.get("type")
+    kind = written if isinstance(written, str) else None
     line = loaded.line_of(("type",))
     if folder_type and kind == folder_type:
         return folder_type
@@ -129,16 +141,16 @@ def _record_type(
         return str(kind)
     if kind in RECORD_TYPES:
         return str(kind)
-    if kind is None:
+    if "type" not in data:
         fix = f"add 'type: {folder_type}'" if folder_type else "add it"
         problems.append(Problem(rel, line, "type", f"required field is missing: {fix}"))
     else:
-        close = suggest(str(kind), list(RECORD_TYPES)) if isinstance(kind, str) else []
+        close = suggest(kind, list(RECORD_TYPES)) if kind else []
         hint = f"write 'type: {folder_type}'" if folder_type else f"did you mean '{close[0]}'?"
         if not folder_type and not close:
             hint = "use one of " + ", ".join(RECORD_TYPES)
         problems.append(
-            Problem(rel, line, "type", f"{describe(kind)} is not a record type: {hint}")
+            Problem(rel, line, "type", f"{describe(written)} is not a record type: {hint}")
         )
     # Check the rest of the record as the type its folder says, to report everything at once.
     return folder_type
@@ -222,4 +234,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["LoadResult", "LoadedRecord", "MAX_FILE_BYTES", "load_data", "read_record"]
+__all__ = [
+    "LoadResult",
+    "LoadedRecord",
+    "MAX_FILE_BYTES",
+    "load_data",
+    "parse_record",
+    "read_record",
+]

@@ -13,6 +13,7 @@ Dates stay strings so that their precision survives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
@@ -127,6 +128,25 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
+# What YAML accepts in a stream (YAML 1.1, as PyYAML's reader checks it).
+_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_characters(text: str) -> None:
+    found = _NOT_PRINTABLE.search(text)
+    if found:
+        line = text[: found.start()].count("\n") + 1
+        raise YamlProblems(
+            [
+                YamlProblem(
+                    line,
+                    f"the control character U+{ord(found.group()):04X} is not allowed in a "
+                    "record: delete it (it is often invisible; retype the line)",
+                )
+            ]
+        )
+
+
 def _check_tabs(text: str) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -212,6 +232,7 @@ def load_yaml(raw: bytes) -> LoadedYaml:
         text = decode(raw)
     except YamlProblem as exc:
         raise YamlProblems([exc]) from None
+    _check_characters(text)
     _check_tabs(text)
     if "&" in text or "*" in text:
         _refuse_aliases(text)
@@ -230,7 +251,8 @@ def load_yaml(raw: bytes) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         raise YamlProblems([_syntax_problem(exc)]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblems([YamlProblem(1, f"invalid YAML: {exc}")]) from None
+        first = str(exc).splitlines()[0] if str(exc) else "unreadable"
+        raise YamlProblems([YamlProblem(1, f"invalid YAML: {first}")]) from None
     except RecursionError:  # only without LibYAML, which has its own depth limit
         raise YamlProblems(
             [YamlProblem(1, f"nested deeper than {MAX_DEPTH} levels: flatten the record")]
