@@ -154,7 +154,9 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
     kept = f"{site_dir}/ was left as it was."
     epoch = build_epoch(root)
     if not epoch.isdigit():
-        print(f"error: SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}", file=sys.stderr)
+        print(
+            f"error: SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}", file=sys.stderr
+        )
         print(kept, file=sys.stderr)
         return 1
     try:

@@ -129,7 +129,9 @@ def decode(raw: bytes) -> str:
 
 
 # What YAML accepts in a stream (YAML 1.1, as PyYAML's reader checks it).
-_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_PRINTABLE = re.compile(
+    r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def _check_characters(text: str) -> None:
@@ -300,7 +302,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
         return YamlProblem(line, f"nested deeper than {MAX_DEPTH} levels: flatten this value")
     if "end of stream" in problem and "quoted scalar" in context:
         return YamlProblem(
-            started, "invalid YAML: the quoted value that starts here is not closed: add the closing quote"
+            started,
+            "invalid YAML: the quoted value that starts here is not closed: add the closing quote",
         )
     if context.startswith("while") and started != line:
         problem += f" ({context} started on line {started})"

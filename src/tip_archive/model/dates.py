@@ -44,7 +44,9 @@ class PartialDate:
         month = int(match["m"]) if match["m"] else None
         day = int(match["d"]) if match["d"] else None
         if not MIN_YEAR <= year <= MAX_YEAR:
-            raise DateError(f"{text!r} is outside the archive's range {MIN_YEAR}-{MAX_YEAR}: check the year")
+            raise DateError(
+                f"{text!r} is outside the archive's range {MIN_YEAR}-{MAX_YEAR}: check the year"
+            )
         if month is not None and not 1 <= month <= 12:
             raise DateError(f"{text!r} has no month {month}: months run from 01 to 12")
         if day is not None:
