@@ -681,3 +681,19 @@ def test_a_huge_file_is_not_read_whole(tmp_path: Path) -> None:
     with pytest.raises(YamlProblem) as info:
         read_limited(path)
     assert info.value.message.startswith(f"file is {50 * MAX_FILE_BYTES:,} bytes, over the limit")
+
+
+def test_the_messages_quoted_in_contributing_are_real() -> None:
+    """Each example line of "When the build says no" is a message a test case produces."""
+    text = (Path(__file__).parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## When the build says no", 1)[1].split("\n## ", 1)[0]
+    examples = [
+        line
+        for line in section.splitlines()
+        if line.startswith("data/") and ".yaml:" in line and "<line>" not in line
+    ]
+    assert len(examples) >= 5
+    produced = [line.split(".yaml:", 1)[1] for _n, _r, _c, lines in CASES for line in lines]
+    for example in examples:
+        tail = example.split(".yaml:", 1)[1]
+        assert tail in produced, example
