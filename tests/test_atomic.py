@@ -150,3 +150,21 @@ def test_recovery_leaves_other_folders_alone(tmp_path: Path) -> None:
     _tree(tmp_path / "docs", {"index.md": "# Home"})
     recover(tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site-ru-build-abc", "docs", "site"]
+
+
+def test_a_file_in_the_way_of_the_site_is_not_replaced(mini_project: Path) -> None:
+    (mini_project / "site").write_text("my notes")
+    status, output = build_project(mini_project, mini_project / "site")
+    assert status == 1
+    assert f"error: {mini_project / 'site'} is a file, not a folder" in output
+    assert (mini_project / "site").read_text() == "my notes"
+    assert leftovers(mini_project) == []
+
+
+def test_leftovers_that_are_files_or_links_are_removed(tmp_path: Path) -> None:
+    _tree(tmp_path / "site", {"index.html": "current"})
+    (tmp_path / ".site-build-file").write_text("x")
+    (tmp_path / ".site-build-link").symlink_to(tmp_path / "site")
+    recover(tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (tmp_path / "site/index.html").read_text() == "current"

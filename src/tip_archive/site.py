@@ -67,15 +67,23 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
+def _remove(path: Path) -> None:
+    """Delete a leftover folder (or whatever else sits under a leftover's name)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def recover(site_dir: Path) -> None:
     """Repair what an interrupted build or swap left behind (call with the lock held)."""
     old = _old_dir(site_dir)
     if old.is_dir() and not site_dir.exists():
         old.rename(site_dir)  # interrupted between the two renames: put the old site back
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+    if old.exists() or old.is_symlink():
+        _remove(old)
     for stray in site_dir.parent.glob(build_dir_prefix(site_dir) + "*"):
-        shutil.rmtree(stray, ignore_errors=True)
+        _remove(stray)
 
 
 def swap_in(new: Path, site_dir: Path) -> None:
@@ -84,12 +92,12 @@ def swap_in(new: Path, site_dir: Path) -> None:
         new.rename(site_dir)
         return
     if _exchange(new, site_dir):
-        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the previous site
+        _remove(new)  # ``new`` now holds the previous site
         return
     old = _old_dir(site_dir)
     site_dir.rename(old)
     new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
 
 
 @contextlib.contextmanager
@@ -166,6 +174,12 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         print(kept, file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
+    if site_dir.exists() and not site_dir.is_dir():
+        print(
+            f"error: {site_dir} is a file, not a folder: move it, or build elsewhere with --site-dir",
+            file=sys.stderr,
+        )
+        return 1
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site_dir.parent):
         recover(site_dir)
