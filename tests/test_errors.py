@@ -697,3 +697,26 @@ def test_the_messages_quoted_in_contributing_are_real() -> None:
     for example in examples:
         tail = example.split(".yaml:", 1)[1]
         assert tail in produced, example
+
+
+def test_a_file_with_very_many_problems_lists_the_first_and_counts_the_rest(
+    mini_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A paste gone wrong (100 unknown fields) gives 30 lines and a count, quickly."""
+    from tip_archive.loading.loader import MAX_PROBLEMS_PER_FILE
+
+    _write(mini_project, EVENT, GOOD_EVENT + "".join(f"x{n}: 1\n" for n in range(100)))
+    status, lines = _validate(mini_project, capsys)
+    assert status == 1
+    assert len(lines) == MAX_PROBLEMS_PER_FILE + 2
+    assert lines[0] == (
+        "data/events/conference-2007.yaml:11: x0: unknown field: remove it, or use one of: "
+        + ", ".join(sorted(Event.model_fields))
+    )
+    assert lines[-2] == (
+        "data/events/conference-2007.yaml:110: and 70 more problems in this file: fix these,"
+        " then run again"
+    )
+    assert (
+        lines[-1] == f"{MAX_PROBLEMS_PER_FILE + 1} problems found in the data; nothing was built."
+    )

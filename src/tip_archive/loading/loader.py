@@ -29,6 +29,8 @@ from .yamlfile import (
 )
 
 TEXTS_FOLDER = "sources/texts"
+#: Problems listed for one file; a file with more (a paste gone wrong) gets a count of the rest.
+MAX_PROBLEMS_PER_FILE = 30
 
 
 @dataclass
@@ -71,7 +73,7 @@ def parse_record(
     try:
         loaded = load_yaml(raw)
     except YamlProblems as exc:
-        return None, [Problem(rel, p.line, p.field, p.message) for p in exc.problems]
+        return None, _capped(rel, [Problem(rel, p.line, p.field, p.message) for p in exc.problems])
     data = loaded.data
     problems = [Problem(rel, w.line, w.field, w.message) for w in loaded.warnings]
     kind = _record_type(data, folder_type, rel, loaded, problems)
@@ -92,11 +94,14 @@ def parse_record(
     try:
         record = model.model_validate(data | {"type": kind})
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        for error in errors[:MAX_PROBLEMS_PER_FILE]:  # words for each cost time: not 10,000
             loc, message = plain_message(dict(error), model)
             loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
             problems.append(Problem(rel, loaded.line_of(loc), field_path(loc), message))
-        return None, problems
+        for error in errors[MAX_PROBLEMS_PER_FILE:]:
+            problems.append(Problem(rel, loaded.line_of(tuple(error["loc"])), "", ""))
+        return None, _capped(rel, problems)
     symbol = record.symbol_value
     if symbol and kind != "source":
         slug = parse_symbol(symbol).slug
@@ -113,6 +118,19 @@ def parse_record(
     if problems:
         return None, problems
     return LoadedRecord(record, rel, loaded), []
+
+
+def _capped(rel: str, problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems of one file, then how many more."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(problems, key=lambda p: (not p.message, p.line))[:MAX_PROBLEMS_PER_FILE]
+    more = len(problems) - len(shown)
+    last = max(p.line for p in problems)
+    return [
+        *shown,
+        Problem(rel, last, "", f"and {more} more problems in this file: fix these, then run again"),
+    ]
 
 
 def _record_type(

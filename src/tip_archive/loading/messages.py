@@ -238,7 +238,7 @@ def suggest(name: str, known: Iterable[str]) -> list[str]:
     """
     known = [k for k in known if k != name]
     squashed = _squash(name)
-    if not squashed:
+    if not squashed or len(squashed) > 40:  # no field name is that long: not a typo
         return []
     same = [k for k in known if _squash(k) == squashed]
     if same:
