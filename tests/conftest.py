@@ -60,6 +60,17 @@ def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str
     return status, out.getvalue()
 
 
+def digest(folder: Path) -> dict[str, str]:
+    """A hash of every file under ``folder``, by relative path: to compare two builds."""
+    import hashlib
+
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project built once per test session (read-only for tests)."""
