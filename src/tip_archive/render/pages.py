@@ -261,7 +261,8 @@ class SiteRenderer:
             columns = ["Date", "Title", "Symbol" if kind == "document" else "Kind"]
             rows = [
                 [
-                    describe.date_html(r),
+                    describe.date_html(r)
+                    or Markup('<span class="tip-undated">Date not given</span>'),
                     link(r),
                     symbol(r) if kind == "document" else _kind_or_offices(r),
                 ]
