@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SIZES  ?= 100 1000 10000
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install tools validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,17 @@ install: $(STAMP)
 # Tools the tests drive besides Python packages: pandoc reads the CSL-JSON output.
 tools:
 	command -v pandoc >/dev/null || (apt-get update -qq && apt-get install -y -qq pandoc)
+
+# The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
+# and inject axe-core, pinned in tests/browser/package-lock.json.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-deps: $(AXE)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 validate: install
 	$(BIN)/tip-archive validate
@@ -45,7 +56,10 @@ unit: install tools
 e2e: install tools
 	$(BIN)/pytest -m e2e
 
-test: install tools
+browser: install browser-deps
+	$(BIN)/pytest -m browser
+
+test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from archive_site import BuiltSite, built_site
+
 # The machines are shared and noisy: no per-example deadline; speed is measured by `make bench`.
 settings.register_profile("archive", deadline=None, max_examples=100)
 settings.load_profile("archive")
@@ -58,6 +60,17 @@ def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str
     return status, out.getvalue()
 
 
+def digest(folder: Path) -> dict[str, str]:
+    """A hash of every file under ``folder``, by relative path: to compare two builds."""
+    import hashlib
+
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini project built once per test session (read-only for tests)."""
@@ -66,3 +79,9 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     status, output = build_project(project)
     assert status == 0, output
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def archive_site() -> BuiltSite:
+    """The real project's site, built once per session (see ``tests/archive_site.py``)."""
+    return built_site()

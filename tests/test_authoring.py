@@ -90,7 +90,7 @@ def test_contributing_walkthrough_is_true(
     quoted = err.splitlines()[0]
     assert quoted == (
         "data/resolutions/a-res-61-180.yaml:18: sources[0].quote: "
-        "not found in source mfa-human-trafficking ¶7 (it is in ¶8)"
+        "not found in source mfa-human-trafficking ¶7 (it is in ¶8): change the paragraph"
     )
     assert quoted in contributing
     record.write_text(example, encoding="utf-8")

@@ -208,7 +208,7 @@ def test_records_csv(files: dict[str, str]) -> None:
         "title": "United Nations Global Plan of Action to Combat Trafficking in Persons",
         "date": "2010-07-30",
         "symbol": "A/RES/64/293",
-        "other_symbols": "",
+        "other_symbols": "A/64/L.64; A/RES/64/293/Corr.1",
         "kind": "",
         "references": "body:un-general-assembly; initiators:belarus",
         "related": "conference-2007",

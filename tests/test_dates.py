@@ -36,9 +36,9 @@ def test_year_as_integer_is_accepted() -> None:
     ("text", "message"),
     [
         ("2010-02-30", "'2010-02-30' does not exist: February 2010 has 28 days"),
-        ("2010-13", "'2010-13' has no month 13"),
-        ("1066", "'1066' is outside the archive's range 1945-2030"),
-        ("2011/2010", "'2011/2010' ends before it starts"),
+        ("2010-13", "'2010-13' has no month 13: months run from 01 to 12"),
+        ("1066", "'1066' is outside the archive's range 1945-2030: check the year"),
+        ("2011/2010", "'2011/2010' ends before it starts: write the earlier date first"),
         ("30 July 2010", "'30 July 2010' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )

@@ -177,7 +177,7 @@ def test_the_lookup_table_names_every_record_and_its_symbols() -> None:
         "url": "resolutions/a-res-64-293/",
         "type": "resolution",
         "title": "United Nations Global Plan of Action to Combat Trafficking in Persons",
-        "symbols": ["A/RES/64/293"],
+        "symbols": ["A/RES/64/293", "A/64/L.64", "A/RES/64/293/Corr.1"],
     }
     assert by_id["valentin-rybakov"]["url"] == "people/valentin-rybakov/"
 

@@ -29,7 +29,12 @@ def meta(page: BeautifulSoup, key: str) -> str | None:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("index.html"))
+    """The site's pages, without the /symbol/... pages that only forward to a record."""
+    return sorted(
+        p
+        for p in site.rglob("index.html")
+        if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")
+    )
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from .engine import phase, plan
 from .history import record_history
 from .loading.problems import DataError
 from .release import Release, current_release
-from .render import publish, rawhtml
+from .render import fulltext, publish, rawhtml, scripts
 from .render.opendata import site_files
 from .render.pages import SiteOptions
 
@@ -46,6 +46,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 config.markdown_extensions.append(name)
         config.extra_css.extend(publish.PAGE_CSS)
         config.extra_javascript.extend(publish.PAGE_JS)
+        # Symbol lookup, the header search box, copy-link buttons.
+        config.extra_css.extend(u for u in scripts.style_urls() if u not in config.extra_css)
+        loaded = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in scripts.script_urls() if u not in loaded)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -65,10 +69,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        # Pages are made when MkDocs reads them (on_page_read_source), one at a time.
-        self._plans = {p.src: p for p in plans}
+        # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
+        # time; other files (the symbol table, redirects) are needed now.
+        self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
         self._blocks: dict[str, dict[str, str]] = {}
-        outputs = dict.fromkeys(self._plans, "")
+        with phase("render"):
+            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
             for path, content in publish.site_files(archive, config.site_url or "").items():
                 if path == "robots.txt" and files.get_file_from_path(path) is not None:
@@ -83,6 +89,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for data in data_files:  # open data, citation files, assets
             files.append(File.generated(config, data.path, content=data.content))
         return files
+
+    def on_post_build(self, *, config: Any) -> None:
+        # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
+        # `mkdocs build` get the full-text index too; a failure fails the build.
+        try:
+            with phase("search"):
+                fulltext.index_site(Path(config.site_dir))
+        except fulltext.SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
         release = self.release

@@ -1,34 +1,155 @@
-"""Build the site without ever losing the last good one.
+"""Build the site without ever losing the last good one, and the same way every time.
 
-Data are validated first; then MkDocs builds into a fresh sibling folder, and
-only a complete, successful build replaces ``site/`` (a rename, so a reader or a
-web server never sees half a site).  A failed or interrupted build leaves the
-previous ``site/`` as it was.
+The guarantee: ``site/`` always holds one complete build, the previous one or
+the new one, never a mixture and never nothing.
+
+1. The data are validated first; a problem stops everything before MkDocs runs.
+2. MkDocs builds into a fresh sibling folder, ``.site-build-XXXX``.
+3. Only a complete, successful build replaces ``site/``: on Linux with one atomic
+   ``renameat2(RENAME_EXCHANGE)``, which swaps the two folders in a single step,
+   so that a reader or a web server sees the old site or the new one, nothing in
+   between.  Elsewhere (or on a file system without it) two renames are used,
+   with a moment in which ``site/`` is missing; an interruption between them is
+   repaired by the next build, which puts the previous site back first.
+4. Builds of the same folder take turns (a lock on its parent folder), and each
+   starts by removing what an interrupted build left behind (``.site-build-*``).
+
+Reproducible: the build time MkDocs writes (the sitemap's ``lastmod`` and the
+gzip header of ``sitemap.xml.gz``) is ``SOURCE_DATE_EPOCH`` when it is set,
+otherwise the time of the project's last git commit, otherwise
+:data:`DEFAULT_EPOCH`; so the same data and code give the same site, byte for byte.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .loading.problems import DataError
 from .summary import WarningCounter, build_summary
 
+#: Build time used when neither SOURCE_DATE_EPOCH nor git gives one: 2020-01-01 00:00 UTC.
+DEFAULT_EPOCH = 1_577_836_800
+
+
+def build_dir_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}-build-"
+
+
+def _old_dir(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}-old")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically (Linux ``renameat2``); ``False`` if not supported here."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+    renameat2.argtypes += [ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+        return False  # old kernel or libc, a file system without it, or a sandbox
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _remove(path: Path) -> None:
+    """Delete a leftover folder (or whatever else sits under a leftover's name)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def recover(site_dir: Path) -> None:
+    """Repair what an interrupted build or swap left behind (call with the lock held)."""
+    old = _old_dir(site_dir)
+    if old.is_dir() and not site_dir.exists():
+        old.rename(site_dir)  # interrupted between the two renames: put the old site back
+    if old.exists() or old.is_symlink():
+        _remove(old)
+    for stray in site_dir.parent.glob(build_dir_prefix(site_dir) + "*"):
+        _remove(stray)
+
 
 def swap_in(new: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new`` with two renames; recover from a half-done swap."""
-    old = site_dir.with_name(f".{site_dir.name}-old")
-    if old.exists() and not site_dir.exists():
-        old.rename(site_dir)  # an earlier swap was interrupted between its renames
-    if old.exists():
-        shutil.rmtree(old)
-    if site_dir.exists():
-        site_dir.rename(old)
+    """Replace ``site_dir`` by the complete build in ``new`` (atomically where possible)."""
+    if not site_dir.exists() and not site_dir.is_symlink():
+        new.rename(site_dir)
+        return
+    if _exchange(new, site_dir):
+        _remove(new)  # ``new`` now holds the previous site
+        return
+    old = _old_dir(site_dir)
+    site_dir.rename(old)
     new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
+
+
+@contextlib.contextmanager
+def build_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` so that two builds never swap at once."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Waiting for another build of this site to finish...", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def build_epoch(root: Path) -> str:
+    """The build time to write into the site: SOURCE_DATE_EPOCH, the last commit, or a default."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        return given
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return str(DEFAULT_EPOCH)
+    stamp = done.stdout.strip()
+    return stamp if done.returncode == 0 and stamp.isdigit() else str(DEFAULT_EPOCH)
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
@@ -38,28 +159,48 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
     from .plugin import mkdocs_build
 
     root = config_file.resolve().parent
+    kept = f"{site_dir}/ was left as it was."
+    epoch = build_epoch(root)
+    if not epoch.isdigit():
+        print(
+            f"error: SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}", file=sys.stderr
+        )
+        print(kept, file=sys.stderr)
+        return 1
     try:
         archive = load_archive(root / "data", root)
     except DataError as exc:
         print(exc.report(), file=sys.stderr)
-        print(f"{site_dir}/ was left as it was.", file=sys.stderr)
+        print(kept, file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
-    try:
-        with WarningCounter() as warnings:
-            site_url = mkdocs_build(config_file, tmp, strict=strict)
-    except (MkDocsException, SystemExit) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"error: {exc}", file=sys.stderr)
-        print(f"{site_dir}/ was left as it was.", file=sys.stderr)
+    if site_dir.exists() and not site_dir.is_dir():
+        print(
+            f"error: {site_dir} is a file, not a folder: move it, or build elsewhere with --site-dir",
+            file=sys.stderr,
+        )
         return 1
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    os.chmod(tmp, 0o755)
-    swap_in(tmp, site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(site_dir.parent):
+        recover(site_dir)
+        tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
+        try:
+            with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
+                site_url = mkdocs_build(config_file, tmp, strict=strict)
+        except (MkDocsException, SystemExit) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            print(f"error: {exc}", file=sys.stderr)
+            print(kept, file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            shutil.rmtree(tmp, ignore_errors=True)
+            print(f"Interrupted. {kept}", file=sys.stderr)
+            return 130
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        os.chmod(tmp, 0o755)
+        swap_in(tmp, site_dir)
     print(build_summary(archive, site_dir, warnings.count, site_url))
     return 0
 

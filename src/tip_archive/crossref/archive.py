@@ -155,7 +155,11 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
             other = entries[record.id].path
             problems.append(
                 Problem(
-                    entry.path, entry.line("id"), "id", f"{record.id!r} is also the id of {other}"
+                    entry.path,
+                    entry.line("id"),
+                    "id",
+                    f"{record.id!r} is also the id of {other}: ids are unique across the "
+                    "archive; rename one record (its id and file)",
                 )
             )
             continue
@@ -173,7 +177,8 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
                         entry.path,
                         entry.line(*loc),
                         field_path(loc),
-                        f"{key} is also the symbol of {symbol_owner[key].path}",
+                        f"{key} is also the symbol of {symbol_owner[key].path}: "
+                        "a document has one record; merge the two or correct the symbol",
                     )
                 )
                 continue
@@ -181,7 +186,7 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
             archive.by_symbol[key] = record
 
     for entry in entries.values():
-        problems.extend(_check_entry(archive, entry))
+        problems.extend(_check_entry(archive, entry, loaded.unreadable))
     return archive, problems
 
 
@@ -193,7 +198,7 @@ def _symbols(record: Record) -> Iterator[tuple[Loc, str]]:
         yield ("other_symbols", index), value
 
 
-def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
+def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) -> list[Problem]:
     record = entry.record
     problems: list[Problem] = []
 
@@ -203,11 +208,15 @@ def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
     seen: set[tuple[str, str]] = set()
     for loc, target_id, marker in iter_refs(record):
         target = archive.get(target_id)
+        if target is None and target_id in unreadable:
+            continue  # its file's own problems are reported; one report is enough
         if target is None:
-            problem(loc, f"no record with id {target_id!r}")
+            problem(loc, _missing(archive, target_id, marker))
         elif target.type not in marker.types:
             wanted = " or ".join(marker.types)
-            problem(loc, f"{target_id!r} is a {target.type}, not a {wanted}")
+            problem(
+                loc, f"{target_id!r} is a {target.type}, not a {wanted}: give the id of a {wanted}"
+            )
         elif target_id == record.id:
             problem(loc, "a record cannot refer to itself")
         elif loc[-1] != "source" and (target_id, str(loc[0])) not in seen:
@@ -221,22 +230,43 @@ def _check_entry(archive: Archive, entry: LoadedRecord) -> list[Problem]:
         if texts is not None and not 1 <= para.paragraph <= len(texts):
             problem(
                 (*loc, "paragraph"),
-                f"source {para.source} has no ¶{para.paragraph} (it has {len(texts)})",
+                _no_paragraph(para.source, para.paragraph, len(texts)),
             )
         elif texts is not None:
             _mark_cited(archive, para.source, para.paragraph, record)
 
     if type(record).needs_sources and not record.sources:
         problem(("sources",), "a record needs at least one source passage")
-    if isinstance(record, Source):
-        texts = archive.texts.get(record.id, [])
+    if isinstance(record, Source) and record.id in archive.texts:
+        texts = archive.texts[record.id]
         for number in record.uncited:
             if not 1 <= number <= len(texts):
                 problem(
                     ("uncited", number),
-                    f"source {record.id} has no ¶{number} (it has {len(texts)})",
+                    _no_paragraph(record.id, number, len(texts)),
                 )
     return problems
+
+
+def _no_paragraph(source: str, number: int, count: int) -> str:
+    return (
+        f"source {source} has no ¶{number} (it has {count}): "
+        "use a ¶ number shown on the source's page"
+    )
+
+
+def _missing(archive: Archive, target_id: str, marker: Ref) -> str:
+    """No record has this id: suggest the closest id of the right type."""
+    from ..loading.messages import suggest
+
+    wanted = [r.id for r in archive.records() if r.type in marker.types]
+    close = suggest(target_id, wanted)
+    hint = (
+        f": did you mean {' or '.join(repr(c) for c in close)}?"
+        if close
+        else (f": add a {' or '.join(marker.types)} record with this id, or correct the id")
+    )
+    return f"no record with id {target_id!r}{hint}"
 
 
 def _check_citation(
@@ -248,14 +278,19 @@ def _check_citation(
     if not 1 <= cited.paragraph <= len(texts):
         problem(
             (*loc, "paragraph"),
-            f"source {cited.source} has no ¶{cited.paragraph} (it has {len(texts)})",
+            _no_paragraph(cited.source, cited.paragraph, len(texts)),
         )
         return
     quote, paragraphs = normalise(cited.quote), archive.normalised(cited.source)
     if quote not in paragraphs[cited.paragraph - 1]:
         where = [n for n, text in enumerate(paragraphs, 1) if quote in text]
         hint = f" (it is in ¶{where[0]})" if where else ""
-        problem((*loc, "quote"), f"not found in source {cited.source} ¶{cited.paragraph}{hint}")
+        fix = (
+            f"{hint}: change the paragraph"
+            if where
+            else (": copy the passage verbatim from the source text")
+        )
+        problem((*loc, "quote"), f"not found in source {cited.source} ¶{cited.paragraph}{fix}")
         return
     _mark_cited(archive, cited.source, cited.paragraph, record)
 

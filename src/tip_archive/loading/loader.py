@@ -6,20 +6,32 @@ with its file, line and field, and reported once at the end by the caller.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.records import FOLDERS, RECORD_TYPES, Record, Source
+from ..model.records import FOLDERS, ID_PATTERN, RECORD_TYPES, Record, Source
+from ..model.symbols import parse_symbol
 from ..model.texts import split_paragraphs
+from .messages import describe, plain_message, suggest
 from .problems import Problem, field_path
-from .yamlfile import MAX_FILE_BYTES, LoadedYaml, YamlProblem, decode, load_yaml
+from .yamlfile import (
+    MAX_FILE_BYTES,
+    LoadedYaml,
+    YamlProblem,
+    YamlProblems,
+    decode,
+    load_yaml,
+    read_limited,
+)
 
 TEXTS_FOLDER = "sources/texts"
+#: Problems listed for one file; a file with more (a paste gone wrong) gets a count of the rest.
+MAX_PROBLEMS_PER_FILE = 30
 
 
 @dataclass
@@ -39,6 +51,8 @@ class LoadResult:
     texts: dict[str, list[str]] = field(default_factory=dict)
     """Paragraphs of each source's archived text, by source id."""
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+    """Ids of records whose files have problems: references to them are not reported again."""
     fingerprint: list[tuple[str, bytes | None]] = field(default_factory=list)
     """Every file read, with a digest of its bytes: equal fingerprints, equal results."""
 
@@ -51,104 +65,60 @@ ReadResult = tuple[LoadedRecord | None, list[Problem]]
 _READ: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = {}
 
 
-def _message(error: dict[str, Any], model: type[Record], data: dict[str, Any]) -> str:
-    kind = error["type"]
-    loc = error["loc"]
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        known = _known_fields(model, loc[:-1], data)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{close[0]}'?"
-            if close
-            else f"; known fields: {', '.join(sorted(known))}"
-        )
-        return f"unknown field{hint}"
-    if kind == "missing":
-        return "required field is missing"
-    message = str(error["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    if kind == "literal_error":
-        return f"{message[0].lower()}{message[1:]} (got {error.get('input')!r})"
-    return message[0].lower() + message[1:] if message else kind
-
-
-def _known_fields(model: type[Record], loc: tuple[Any, ...], data: dict[str, Any]) -> list[str]:
-    """The field names allowed at ``loc`` inside a record of ``model``."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
-        info = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        current = _inner_model(info.annotation) if info else None
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def read_record(
-    path: Path, rel: str, folder_type: str | None, raw: bytes | None = None
-) -> ReadResult:
+    path: Path, rel: str, folder_type: str | None
+) -> tuple[LoadedRecord | None, list[Problem]]:
     """Read and validate one record file; return the record or its problems."""
     try:
-        loaded = load_yaml(path.read_bytes() if raw is None else raw)
+        raw = read_limited(path)
     except YamlProblem as exc:
         return None, [Problem(rel, exc.line, exc.field, exc.message)]
-    data = loaded.data
-    kind = data.get("type")
-    if kind not in RECORD_TYPES:
-        expected = folder_type or "one of " + ", ".join(RECORD_TYPES)
-        got = "missing" if kind is None else repr(kind)
-        return None, [
-            Problem(rel, loaded.line_of(("type",)), "type", f"is {got}; expected {expected}")
-        ]
-    problems: list[Problem] = []
-    if folder_type and kind != folder_type:
-        problems.append(
-            Problem(
-                rel,
-                loaded.line_of(("type",)),
-                "type",
-                f"is {kind!r} but the file is in data/{FOLDERS[folder_type]}/: "
-                f"move it to data/{FOLDERS[kind]}/ or fix the type",
-            )
-        )
-    model = RECORD_TYPES[kind]
+    return parse_record(raw, path.name, rel, folder_type)
+
+
+def parse_record(
+    raw: bytes, name: str, rel: str, folder_type: str | None
+) -> tuple[LoadedRecord | None, list[Problem]]:
+    """Validate the bytes of a record file called ``name``; the record or its problems."""
+    stem = name.removesuffix(".yaml")
     try:
-        record = model.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors():
-            loc = tuple(
-                p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
-            )
-            problems.append(
-                Problem(
-                    rel, loaded.line_of(loc), field_path(loc), _message(dict(error), model, data)
-                )
-            )
+        loaded = load_yaml(raw)
+    except YamlProblems as exc:
+        return None, _capped(rel, [Problem(rel, p.line, p.field, p.message) for p in exc.problems])
+    data = loaded.data
+    problems = [Problem(rel, w.line, w.field, w.message) for w in loaded.warnings]
+    kind = _record_type(data, folder_type, rel, loaded, problems)
+    if kind is None:
         return None, problems
-    if record.id != path.stem:
+    record_id = data.get("id")
+    if isinstance(record_id, str) and re.fullmatch(ID_PATTERN, record_id) and record_id != stem:
         problems.append(
             Problem(
                 rel,
                 loaded.line_of(("id",)),
                 "id",
-                f"{record.id!r} does not match the file name {path.stem!r}",
+                f"{record_id!r} does not match the file name {name!r}: "
+                f"rename the file to {record_id}.yaml or change the id to {stem!r}",
             )
         )
+    model = RECORD_TYPES[kind]
+    try:
+        record = model.model_validate(data | {"type": kind})
+    except ValidationError as exc:
+        errors = exc.errors()
+        for error in errors[:MAX_PROBLEMS_PER_FILE]:  # words for each cost time: not 10,000
+            loc, message = plain_message(dict(error), model)
+            loc = tuple(p for p in loc if not (isinstance(p, str) and p.startswith("function-")))
+            problems.append(Problem(rel, loaded.line_of(loc), field_path(loc), message))
+        for error in errors[MAX_PROBLEMS_PER_FILE:]:
+            problems.append(Problem(rel, loaded.line_of(tuple(error["loc"])), "", ""))
+        return None, _capped(rel, problems)
     symbol = record.symbol_value
     if symbol and kind != "source":
-        from ..model.symbols import parse_symbol
-
         slug = parse_symbol(symbol).slug
         if record.id != slug:
             problems.append(
@@ -156,12 +126,67 @@ def read_record(
                     rel,
                     loaded.line_of(("id",)),
                     "id",
-                    f"a record with symbol {symbol} must have id {slug!r}",
+                    f"a record with symbol {symbol} must have id {slug!r}: "
+                    f"change the id and name the file {slug}.yaml",
                 )
             )
     if problems:
         return None, problems
     return LoadedRecord(record, rel, loaded), []
+
+
+def _capped(rel: str, problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems of one file, then how many more."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(problems, key=lambda p: (not p.message, p.line))[:MAX_PROBLEMS_PER_FILE]
+    more = len(problems) - len(shown)
+    last = max(p.line for p in problems)
+    return [
+        *shown,
+        Problem(rel, last, "", f"and {more} more problems in this file: fix these, then run again"),
+    ]
+
+
+def _record_type(
+    data: dict[str, Any],
+    folder_type: str | None,
+    rel: str,
+    loaded: LoadedYaml,
+    problems: list[Problem],
+) -> str | None:
+    """The type to validate the record as; a problem is added when ``type`` is wrong."""
+    written = data.get("type")
+    kind = written if isinstance(written, str) else None
+    line = loaded.line_of(("type",))
+    if folder_type and kind == folder_type:
+        return folder_type
+    if kind in RECORD_TYPES and folder_type:
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "type",
+                f"is {kind!r} but the file is in data/{FOLDERS[folder_type]}/: "
+                f"move it to data/{FOLDERS[str(kind)]}/ or write 'type: {folder_type}'",
+            )
+        )
+        return str(kind)
+    if kind in RECORD_TYPES:
+        return str(kind)
+    if "type" not in data:
+        fix = f"add 'type: {folder_type}'" if folder_type else "add it"
+        problems.append(Problem(rel, line, "type", f"required field is missing: {fix}"))
+    else:
+        close = suggest(kind, list(RECORD_TYPES)) if kind else []
+        hint = f"write 'type: {folder_type}'" if folder_type else f"did you mean '{close[0]}'?"
+        if not folder_type and not close:
+            hint = "use one of " + ", ".join(RECORD_TYPES)
+        problems.append(
+            Problem(rel, line, "type", f"{describe(written)} is not a record type: {hint}")
+        )
+    # Check the rest of the record as the type its folder says, to report everything at once.
+    return folder_type
 
 
 def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
@@ -183,7 +208,9 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         if parts[:2] == tuple(TEXTS_FOLDER.split("/")):
             continue
         if path.suffix == ".yml":
-            result.problems.append(Problem(rel, 0, "", "record files end in .yaml: rename it"))
+            result.problems.append(
+                Problem(rel, 1, "", f"record files end in .yaml: rename it to {path.stem}.yaml")
+            )
             continue
         if path.suffix != ".yaml":
             continue
@@ -191,19 +218,28 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         if folder_type is None:
             result.problems.append(
                 Problem(
-                    rel, 0, "", f"not in a record folder: put it in data/<{'|'.join(by_folder)}>/"
+                    rel, 1, "", f"not in a record folder: put it in data/<{'|'.join(by_folder)}>/"
                 )
             )
             continue
-        raw = path.read_bytes()
-        digest = hashlib.blake2b(raw, digest_size=16).digest()
-        result.fingerprint.append((rel, digest))
-        hit = previous.get((rel, folder_type))
-        loaded, problems = (
-            hit[1] if hit and hit[0] == digest else read_record(path, rel, folder_type, raw)
-        )
-        cache[(rel, folder_type)] = (digest, (loaded, problems))
+        try:
+            raw = read_limited(path)
+        except YamlProblem:
+            loaded, problems = read_record(path, rel, folder_type)  # reports it
+            result.fingerprint.append((rel, str(path.stat().st_size).encode()))
+        else:
+            digest = _digest(raw)
+            result.fingerprint.append((rel, digest))
+            hit = previous.get((rel, folder_type))
+            loaded, problems = (
+                hit[1]
+                if hit and hit[0] == digest
+                else parse_record(raw, path.name, rel, folder_type)
+            )
+            cache[(rel, folder_type)] = (digest, (loaded, problems))
         result.problems.extend(problems)
+        if problems:
+            result.unreadable.add(path.stem)
         if loaded:
             result.records.append(loaded)
             if isinstance(loaded.record, Source):
@@ -217,8 +253,8 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
     assert isinstance(record, Source)
     path = data_dir / TEXTS_FOLDER / record.text_file
     try:
-        raw = path.read_bytes()
-        result.fingerprint.append((path.as_posix(), hashlib.blake2b(raw, digest_size=16).digest()))
+        raw = read_limited(path, "text")
+        result.fingerprint.append((path.as_posix(), _digest(raw)))
         text = decode(raw)
     except FileNotFoundError:
         result.fingerprint.append((path.as_posix(), None))
@@ -227,14 +263,21 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
                 loaded.path,
                 loaded.line("text_file"),
                 "text_file",
-                f"no file data/{TEXTS_FOLDER}/{record.text_file}",
+                f"no file data/{TEXTS_FOLDER}/{record.text_file}: add the text there "
+                "or correct the file name",
             )
         )
         return
     except YamlProblem as exc:
+        result.fingerprint.append((path.as_posix(), str(path.stat().st_size).encode()))
+        where = f"data/{TEXTS_FOLDER}/{record.text_file}"
+        line = f" line {exc.line}" if exc.line > 1 else ""
         result.problems.append(
-            Problem(loaded.path, loaded.line("text_file"), "text_file", exc.message)
+            Problem(
+                loaded.path, loaded.line("text_file"), "text_file", f"{where}{line}: {exc.message}"
+            )
         )
+        result.unreadable.add(record.id)
         return
     result.texts[record.id] = split_paragraphs(text)
 
@@ -246,4 +289,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-__all__ = ["LoadResult", "LoadedRecord", "MAX_FILE_BYTES", "load_data", "read_record"]
+__all__ = [
+    "LoadResult",
+    "LoadedRecord",
+    "MAX_FILE_BYTES",
+    "load_data",
+    "parse_record",
+    "read_record",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -38,11 +39,16 @@ class DataError(Exception):
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:
-    """``("sources", 0, "quote")`` gives ``sources[0].quote``."""
+    """``("sources", 0, "quote")`` gives ``sources[0].quote``; odd keys are quoted: ``['a b']``."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            out += f"[{part!r}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{part}" if out else part
     return out
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,60}")

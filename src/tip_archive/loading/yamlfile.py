@@ -1,30 +1,45 @@
 """Safe, strict YAML reading that remembers the line of every field.
 
 LibYAML's ``CSafeLoader`` is used when present (about ten times faster than the
-pure-Python loader).  Only plain data is accepted: no language-specific tags, no
-anchors or aliases (which also rules out "billion laughs" alias bombs), a size
-limit and a nesting limit.  Dates stay strings so that their precision survives.
+pure-Python loader).  Only plain data is accepted: text, numbers, yes/no, lists
+and mappings.  Refused, each with the line and what to do: files over
+:data:`MAX_FILE_BYTES`, text that is not UTF-8 or starts with a byte-order mark,
+tabs in indentation, anchors and aliases (which also rules out "billion laughs"
+alias bombs: they are refused from the event stream, before anything is built),
+tags (``!!python/object`` and the like), nesting deeper than :data:`MAX_DEPTH`,
+a field written twice in one mapping, and more than one document in a file.
+Dates stay strings so that their precision survives.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
+
+from .problems import field_path
 
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - LibYAML missing
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-#: Largest record file accepted, in bytes.
+#: Largest record or source text file accepted, in bytes (1 MB; the longest seed is 14 kB).
 MAX_FILE_BYTES = 1_000_000
-#: Deepest nesting of mappings and lists accepted in a record.
+#: Deepest nesting of mappings and lists accepted in a record (records need 5).
 MAX_DEPTH = 20
 
 Path = tuple[str | int, ...]
+
+_YAML = "tag:yaml.org,2002:"
+#: The only node types a record may hold: plain data.
+ALLOWED_TAGS = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))
+# Resolved implicitly by YAML 1.1 but not data: timestamps (dates must keep their
+# precision), "=" (the value key) and "<<" (merge keys, which need aliases anyway).
+_NOT_IMPLICIT = {_YAML + "timestamp", _YAML + "value", _YAML + "merge"}
 
 
 class RecordLoader(_BaseLoader):
@@ -50,12 +65,14 @@ _TAGS: dict[str, str] = {}
 
 
 RecordLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _NOT_IMPLICIT]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 
 class YamlProblem(Exception):
+    """One problem in a file, with its line (1-based) and field path (may be empty)."""
+
     def __init__(self, line: int, message: str, field: str = "") -> None:
         super().__init__(message)
         self.line = line
@@ -63,31 +80,91 @@ class YamlProblem(Exception):
         self.field = field
 
 
+class YamlProblems(Exception):
+    """Every problem that keeps a file from being read, in file order."""
+
+    def __init__(self, problems: list[YamlProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
 @dataclass
 class LoadedYaml:
     data: dict[str, Any]
     lines: dict[Path, int] = field(default_factory=dict)
+    warnings: list[YamlProblem] = field(default_factory=list)
+    """Problems that do not stop the record being read (a field written twice)."""
 
     def line_of(self, path: Path) -> int:
-        """The line of the deepest known field on ``path`` (1 for the document)."""
+        """The line of the deepest known field on ``path`` (the record's first line at worst)."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.lines:
                 return self.lines[path[:end]]
         return 1
 
 
+def read_limited(path: FilePath, what: str = "record") -> bytes:
+    """The bytes of ``path``, refusing (without reading it all) a file over the limit."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        advice = (
+            "split the source into parts"
+            if what == "text"
+            else "move long passages into an archived source, or split the record"
+        )
+        raise YamlProblem(
+            1,
+            f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
+            f"(MAX_FILE_BYTES): {advice}",
+        )
+    return raw
+
+
 def decode(raw: bytes) -> str:
+    """UTF-8 text without a byte-order mark, or a :class:`YamlProblem` saying how to save it."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
-            0, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}: split the record"
+            1,
+            f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
+            "(MAX_FILE_BYTES): split it",
         )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlProblem(1, "file starts with a byte-order mark: save it as UTF-8 without BOM")
+        raise YamlProblem(
+            1, "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, "file is not valid UTF-8: save it as UTF-8") from None
+        byte = raw[exc.start]
+        raise YamlProblem(
+            line,
+            f"file is not valid UTF-8 (byte 0x{byte:02x} on this line): "
+            "save it with the UTF-8 encoding",
+        ) from None
+
+
+# What YAML accepts in a stream (YAML 1.1, as PyYAML's reader checks it).
+_NOT_PRINTABLE = re.compile(
+    r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _check_characters(text: str) -> None:
+    found = _NOT_PRINTABLE.search(text)
+    if found:
+        line = text[: found.start()].count("\n") + 1
+        raise YamlProblems(
+            [
+                YamlProblem(
+                    line,
+                    f"the control character U+{ord(found.group()):04X} is not allowed in a "
+                    "record: delete it (it is often invisible; retype the line)",
+                )
+            ]
+        )
 
 
 _TAB_INDENT = re.compile(r"^[ \t]*\t", re.MULTILINE)
@@ -99,86 +176,135 @@ def _check_tabs(text: str) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            raise YamlProblem(number, "tab used for indentation: indent with spaces")
+            raise YamlProblems(
+                [YamlProblem(number, "tab used for indentation: indent with spaces")]
+            )
 
 
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int], depth: int) -> None:
-    if id(node) in seen:
-        raise YamlProblem(
-            node.start_mark.line + 1, "YAML anchors and aliases are not allowed in records"
-        )
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+def _shown_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag
+
+
+def _key_name(key: yaml.Node) -> str | int:
+    if not isinstance(key, yaml.ScalarNode):
+        return f"<line {key.start_mark.line + 1}>"
+    if key.tag == _YAML + "int":
+        try:
+            return int(key.value.replace("_", ""), 0)
+        except ValueError:
+            return str(key.value)
+    return str(key.value)
+
+
+class _Walker:
+    """Records the line of every field; collects tags and repeated fields on the way."""
+
+    def __init__(self) -> None:
+        self.lines: dict[Path, int] = {}
+        self.fatal: list[YamlProblem] = []
+        self.warnings: list[YamlProblem] = []
+
+    def walk(self, node: yaml.Node, path: Path, depth: int) -> None:
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise YamlProblems(
+                [
+                    YamlProblem(
+                        line,
+                        f"nested deeper than {MAX_DEPTH} levels: records are flat "
+                        "mappings with short lists; flatten this value",
+                        field_path(path[:1]),
+                    )
+                ]
+            )
+        self.lines[path] = line
+        if node.tag not in ALLOWED_TAGS:
+            self.fatal.append(
+                YamlProblem(
+                    line,
+                    f"the tag {_shown_tag(node.tag)} is not allowed: records hold plain text, "
+                    "numbers, lists and mappings; remove the tag",
+                    field_path(path),
+                )
+            )
+            return
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str | int, int] = {}
+            for key, value in node.value:
+                name = _key_name(key)
+                key_line = key.start_mark.line + 1
+                if name in seen:
+                    # YAML keeps the last one: say so where it is, and point there from now on.
+                    self.warnings.append(
+                        YamlProblem(
+                            key_line,
+                            f"field written twice (also on line {seen[name]}): keep one",
+                            field_path((*path, name)),
+                        )
+                    )
+                seen[name] = key_line
+                self.lines[(*path, name)] = key_line
+                self.walk(value, (*path, name), depth + 1)
+                self.lines[(*path, name)] = key_line
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.walk(item, (*path, index), depth + 1)
+
+    def build(self, loader: RecordLoader, node: yaml.Node, path: Path, depth: int) -> Any:
+        """:meth:`walk` and PyYAML's constructor in one pass: the value of ``node``.
+
+        PyYAML builds Python objects in pure Python even with LibYAML; doing it in the
+        walk that records line numbers anyway halves the cost of reading a record.
+        Raises :class:`_Unusual` for what only PyYAML's constructor should build.
+        """
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH or node.tag not in ALLOWED_TAGS:
+            raise _Unusual
+        self.lines[path] = line
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR else loader.construct_object(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [
+                self.build(loader, item, (*path, index), depth + 1)
+                for index, item in enumerate(node.value)
+            ]
+        mapping: dict[Any, Any] = {}
+        seen: dict[str | int, int] = {}
         for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else str(key.start_mark.line)
-            lines[(*path, name)] = key.start_mark.line + 1
-            _walk(value, (*path, name), lines, seen, depth + 1)
-            lines[(*path, name)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines, seen, depth + 1)
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in ALLOWED_TAGS:
+                raise _Unusual
+            name = _key_name(key)
+            key_line = key.start_mark.line + 1
+            if name in seen:
+                self.warnings.append(
+                    YamlProblem(
+                        key_line,
+                        f"field written twice (also on line {seen[name]}): keep one",
+                        field_path((*path, name)),
+                    )
+                )
+            seen[name] = key_line
+            self.lines[(*path, name)] = key_line
+            built = key.value if key.tag == _STR else loader.construct_object(key)
+            mapping[built] = self.build(loader, value, (*path, name), depth + 1)
+            self.lines[(*path, name)] = key_line
+        return mapping
 
 
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+_STR = _YAML + "str"
 
 
 class _Unusual(Exception):
-    """A node the fast path leaves to PyYAML's own constructor (tags, merge keys)."""
-
-
-def _build(
-    loader: RecordLoader,
-    node: yaml.Node,
-    path: Path,
-    lines: dict[Path, int],
-    seen: set[int],
-    depth: int,
-) -> Any:
-    """:func:`_walk` and PyYAML's constructor in one pass, for plain mappings, lists and scalars.
-
-    PyYAML builds Python objects in pure Python even with LibYAML; doing it here, in
-    the walk that records line numbers anyway, halves the cost of reading a record.
-    """
-    if id(node) in seen:
-        raise YamlProblem(
-            node.start_mark.line + 1, "YAML anchors and aliases are not allowed in records"
-        )
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        raise YamlProblem(node.start_mark.line + 1, f"nested deeper than {MAX_DEPTH} levels")
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR else loader.construct_object(node)
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        return [
-            _build(loader, item, (*path, index), lines, seen, depth + 1)
-            for index, item in enumerate(node.value)
-        ]
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-        mapping: dict[Any, Any] = {}
-        for key, value in node.value:
-            if not isinstance(key, yaml.ScalarNode) or key.tag not in _PLAIN_KEYS:
-                raise _Unusual
-            name = key.value
-            lines[(*path, name)] = key.start_mark.line + 1
-            built = name if key.tag == _STR else loader.construct_object(key)
-            mapping[built] = _build(loader, value, (*path, name), lines, seen, depth + 1)
-            lines[(*path, name)] = key.start_mark.line + 1
-        return mapping
-    raise _Unusual
-
-
-_PLAIN_KEYS = frozenset(
-    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "bool", "null", "float")
-)
+    """A node the fast path leaves to :meth:`_Walker.walk` and PyYAML's constructor."""
 
 
 def load_yaml(raw: bytes) -> LoadedYaml:
-    """Parse one record file; raise :class:`YamlProblem` for anything not a plain mapping."""
-    text = decode(raw)
+    """Parse one record file; raise :class:`YamlProblems` for anything not a plain mapping."""
+    try:
+        text = decode(raw)
+    except YamlProblem as exc:
+        raise YamlProblems([exc]) from None
+    _check_characters(text)
     _check_tabs(text)
     if "&" in text or "*" in text:
         _refuse_aliases(text)
@@ -186,29 +312,80 @@ def load_yaml(raw: bytes) -> LoadedYaml:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem(1, "file is empty: a record is a mapping of fields")
-        lines: dict[Path, int] = {}
+            raise YamlProblems(
+                [YamlProblem(1, "file is empty: a record is a mapping of fields, one per line")]
+            )
+        walker = _Walker()
         try:
-            data = _build(loader, node, (), lines, set(), 0)
-        except _Unusual:
-            lines = {}
-            _walk(node, (), lines, set(), 0)
+            data = walker.build(loader, node, (), 0)
+        except _Unusual:  # a tag, a deep nesting, a key that is not text: the full checks
+            walker = _Walker()
+            walker.walk(node, (), 0)
+            if walker.fatal:
+                raise YamlProblems(walker.fatal) from None
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or "invalid YAML"
-        if "could not determine a constructor" in str(exc):
-            problem = f"tag {str(exc).split('tag ')[-1].split()[0]} is not allowed: records are plain data"
-        raise YamlProblem(line, f"invalid YAML: {problem}") from None
+        raise YamlProblems([_syntax_problem(exc)]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(1, f"invalid YAML: {exc}") from None
+        first = str(exc).splitlines()[0] if str(exc) else "unreadable"
+        raise YamlProblems([YamlProblem(1, f"invalid YAML: {first}")]) from None
+    except RecursionError:  # only without LibYAML, which has its own depth limit
+        raise YamlProblems(
+            [YamlProblem(1, f"nested deeper than {MAX_DEPTH} levels: flatten the record")]
+        ) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__}"
-        raise YamlProblem(1, f"the file holds {kind}, not a mapping of fields")
-    return LoadedYaml(data, lines)
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise YamlProblems(
+            [
+                YamlProblem(
+                    node.start_mark.line + 1,
+                    f"the file holds {kind}; a record file holds one record: a mapping "
+                    "of fields, one 'name: value' per line, not indented",
+                )
+            ]
+        )
+    return LoadedYaml(data, walker.lines, walker.warnings)
+
+
+#: What usually causes each of the parser's complaints, and the fix.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", "a value containing ': ' must be put in quotes"),
+    ("unknown escape character", "a backslash in double quotes: use single quotes instead"),
+    ("expected ',' or ']'", "a [list] is not closed, or an item containing , [ ] needs quotes"),
+    ("expected ',' or '}'", "a {mapping} is not closed, or a value containing , { } needs quotes"),
+    ("expected key", "check the indentation: the fields of a mapping line up exactly"),
+    ("expected '-' indicator", "check the indentation: the items of a list line up exactly"),
+    ("could not find expected ':'", "a field is missing its ':', or a quoted value runs on"),
+    ("cannot start any token", "a value starts with a reserved character (@ or `): quote it"),
+    ("single document", "a record file holds one record: remove the '---' line"),
+    ("unhashable key", "a field name must be plain text"),
+    ("expected <document start>", "a record file holds one record: remove the '---' line"),
+    ("undefined alias", "YAML anchors and aliases are not allowed in records"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    problem = (exc.problem or "invalid YAML").strip()
+    context = exc.context or ""
+    started = exc.context_mark.line + 1 if exc.context_mark else line
+    if "maximum nesting depth" in problem:
+        return YamlProblem(line, f"nested deeper than {MAX_DEPTH} levels: flatten this value")
+    if "end of stream" in problem and "quoted scalar" in context:
+        return YamlProblem(
+            started,
+            "invalid YAML: the quoted value that starts here is not closed: add the closing quote",
+        )
+    if context.startswith("while") and started != line:
+        problem += f" ({context} started on line {started})"
+    hint = next(
+        (advice for clue, advice in _SYNTAX_HINTS if clue in f"{context} {problem}"),
+        "check the quotes, brackets and indentation on this line and the one before",
+    )
+    return YamlProblem(line, f"invalid YAML: {problem}: {hint}")
 
 
 def _refuse_aliases(text: str) -> None:
@@ -219,7 +396,15 @@ def _refuse_aliases(text: str) -> None:
             event = loader.get_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1 if event and event.start_mark else 1
-                raise YamlProblem(line, "YAML anchors and aliases are not allowed in records")
+                raise YamlProblems(
+                    [
+                        YamlProblem(
+                            line,
+                            "YAML anchors (&name) and aliases (*name) are not allowed in "
+                            "records: write the value out in full",
+                        )
+                    ]
+                )
     except yaml.YAMLError:
         return  # the real parse reports the syntax error with its line
     finally:

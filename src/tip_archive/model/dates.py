@@ -44,9 +44,11 @@ class PartialDate:
         month = int(match["m"]) if match["m"] else None
         day = int(match["d"]) if match["d"] else None
         if not MIN_YEAR <= year <= MAX_YEAR:
-            raise DateError(f"{text!r} is outside the archive's range {MIN_YEAR}-{MAX_YEAR}")
+            raise DateError(
+                f"{text!r} is outside the archive's range {MIN_YEAR}-{MAX_YEAR}: check the year"
+            )
         if month is not None and not 1 <= month <= 12:
-            raise DateError(f"{text!r} has no month {month}")
+            raise DateError(f"{text!r} has no month {month}: months run from 01 to 12")
         if day is not None:
             assert month is not None
             last = calendar.monthrange(year, month)[1]
@@ -99,7 +101,7 @@ class DateSpan:
             first, _, second = text.partition("/")
             start, end = PartialDate.parse(first), PartialDate.parse(second)
             if end.sort_key() < start.sort_key():
-                raise DateError(f"{text!r} ends before it starts")
+                raise DateError(f"{text!r} ends before it starts: write the earlier date first")
             return cls(start, end)
         return cls(PartialDate.parse(text))
 

@@ -51,11 +51,14 @@ def _check_date(value: Any) -> DateSpan:
 
 def _check_symbol(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a UN document symbol")
+        raise ValueError(f"{value!r} is not a UN document symbol: {_SYMBOL_HINT}")
     try:
         return str(parse_symbol(value))
     except SymbolError as exc:
-        raise ValueError(str(exc)) from None
+        raise ValueError(f"{exc}: {_SYMBOL_HINT}") from None
+
+
+_SYMBOL_HINT = "write it as printed on the UN document, e.g. A/RES/64/293 or A/C.3/61/L.9"
 
 
 def _check_text(value: str) -> str:
@@ -443,7 +446,7 @@ class Source(Record):
     """Publisher or site, as far as the source shows it."""
     date: Date | None = None
     """Date of the source, as far as it shows it."""
-    url: str | None = Field(default=None, pattern=r"^https?://")
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     """Where the source was published, if known."""
     provenance: Text
     """How the archive came to hold this text (the seed file it was archived from)."""

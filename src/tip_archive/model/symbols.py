@@ -164,12 +164,22 @@ def is_symbol(text: str) -> bool:
     return True
 
 
-_LEADING_NOISE = re.compile(
-    r"^(?:un|u\.n\.|doc(?:ument)?|symbol|general\s+assembly|ga|unga|economic\s+and\s+social"
-    r"\s+council|ecosoc|security\s+council|sc|resolutions?|res|draft|no|nos|see)\b\.?[\s,:]*",
-    re.IGNORECASE,
+#: Words that may stand before a symbol in prose ("UN Doc", "GA res", "ECOSOC resolution").
+#: Written for lowercased text with single spaces, in the common subset of Python's and
+#: JavaScript's regular expressions: the symbol table hands it to the browser as it is.
+NOISE_PATTERN = (
+    r"^(?:un|u\.n|doc(?:ument)?|symbol|general assembly|ga|unga|economic and social council"
+    r"|ecosoc|security council|sc|resolutions?|res|draft|no|nos|see)\b\.?[\s,:]*"
 )
+#: The organ a query names in words, by the series letter of its symbols.
+ORGAN_PATTERNS = (
+    ("e", r"\becosoc\b|\beconomic and social\b"),
+    ("s", r"\bsecurity council\b|\bsc\b"),
+    ("a", r"\bgeneral assembly\b|\bga\b|\bunga\b"),
+)
+_LEADING_NOISE = re.compile(NOISE_PATTERN)
 _SHORT = re.compile(r"^(?P<s>\d{1,3}|(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,5})$")
+_SC_SHORT = re.compile(r"^(?P<n>\d{1,5})\s*\(\s*(?P<y>(?:19|20)\d{2})\s*\)$")
 
 
 def interpret_query(query: str) -> list[Symbol]:
@@ -186,17 +196,16 @@ def interpret_query(query: str) -> list[Symbol]:
         return [parse_symbol(query)]
     except SymbolError:
         pass
-    lowered = query.lower()
-    wants_ecosoc = bool(re.search(r"\becosoc\b|economic and social", lowered))
-    wants_sc = bool(re.search(r"\bsecurity council\b|\bsc\b", lowered))
-    core = query
-    while (noise := _LEADING_NOISE.match(core)) and noise.end():
-        core = core[noise.end() :]
-    core = core.strip(" .,:;")
+    lowered = _spaced(query)
+    organ = _organ(lowered)
+    wants_ecosoc, wants_sc = organ == "e", organ == "s"
+    core = _strip_noise(lowered).strip(" .,:;")
     try:
         return [parse_symbol(core)]
     except SymbolError:
         pass
+    if sc := _SC_SHORT.match(core):
+        return [Symbol("S", nature="RES", item=f"{int(sc['n'])} ({sc['y']})")]
     match = _SHORT.match(core)
     if not match:
         return []
@@ -209,3 +218,54 @@ def interpret_query(query: str) -> list[Symbol]:
     else:
         found.append(Symbol("A", nature="RES", session=str(int(session)), item=number))
     return found
+
+
+def _spaced(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _organ(lowered: str) -> str | None:
+    return next((o for o, pattern in ORGAN_PATTERNS if re.search(pattern, lowered)), None)
+
+
+def _strip_noise(lowered: str) -> str:
+    while (noise := _LEADING_NOISE.match(lowered)) and noise.end():
+        lowered = lowered[noise.end() :]
+    return lowered
+
+
+@dataclass(frozen=True)
+class QueryKey:
+    """What the symbol table is searched with: a normalised key and the organ named in words."""
+
+    key: str
+    """``a/res/64/293`` for ``UN Doc A/RES/64/293``, ``64/293`` for ``GA res 64/293``."""
+    organ: str | None = None
+    """``a``, ``e`` or ``s`` when the query names the General Assembly, ECOSOC or the
+    Security Council (``ECOSOC resolution 2008/33``): candidates of that organ come first."""
+
+
+def query_key(query: str) -> QueryKey:
+    """The lookup key of a reader's query: the minimal normaliser the browser repeats.
+
+    Lowercase, drop the words that stand before a symbol in prose, drop every space and
+    trailing punctuation, drop leading zeros of numbers.  The site's JavaScript does the
+    same steps (``tip-symbols.js``, tested against this function); everything cleverer
+    happens at build time, in :func:`lookup_keys`.
+    """
+    lowered = _spaced(query)
+    key = re.sub(r"\s+", "", _strip_noise(lowered))
+    key = re.sub(r"^[.,:;]+|[.,:;]+$", "", key)
+    key = re.sub(r"(^|[/.(])0+(?=\d)", r"\1", key)
+    return QueryKey(key, _organ(lowered))
+
+
+def lookup_keys(symbol: Symbol) -> list[str]:
+    """The keys under which the symbol table files ``symbol``: what :func:`query_key` gives
+    for its canonical form and for its short forms (``64/293``, ``2008/33``, ``2331(2016)``)."""
+    keys = [query_key(str(symbol)).key]
+    if symbol.short:
+        keys.append(symbol.short)
+    elif symbol.series == "S" and symbol.is_resolution and symbol.item and not symbol.suffixes:
+        keys.append(symbol.item.replace(" ", "").lower())
+    return keys

@@ -10,6 +10,7 @@ re-flowed once published.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,7 @@ def split_paragraphs(text: str) -> list[str]:
     return ["\n".join(p) for p in paragraphs]
 
 
+@functools.lru_cache(maxsize=4096)  # each paragraph is compared with many quotes
 def normalise(text: str) -> str:
     """Text compared for quotes: Unicode NFC, runs of whitespace made one space."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()

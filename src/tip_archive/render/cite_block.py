@@ -95,7 +95,7 @@ def cite_block(archive: Archive, record: Record, here: str) -> Markup:
             '<p class="tip-cite__downloads">Download this citation: {downloads}. '
             'Every record at once: <a href="{data}">open data</a>.</p>'
         ).format(downloads=downloads, data=relative(here, "data/")),
-        Markup('<p class="tip-cite__status md-visually-hidden" role="status"></p>'),
+        Markup('<p class="tip-cite__status tip-visually-hidden" role="status"></p>'),
         Markup("</div>"),
     ]
     return Markup("\n").join(lines)

@@ -37,8 +37,12 @@ from . import (  # noqa: F401  (importing cite_block, headmeta, social registers
     extras,
     headmeta,
     social,
+    timeline,
 )
+from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
+from .scripts import asset_files
+from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
 
@@ -131,6 +135,11 @@ class SiteRenderer:
         ]
         plans.append(PagePlan(CHRONOLOGY_SRC, None, self.chronology))
         plans.append(PagePlan(REFERENCE_SRC, None, lambda: Page(REFERENCE_SRC, reference_page())))
+        # The symbol table, its page and redirects, made together and at once.
+        symbols = symbol_entries(self.archive)
+        files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
+        files |= redirect_pages(symbols, self.options.site_url) | asset_files()
+        plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
         return plans
 
     def _record_page(self, record: Record) -> Page:
@@ -279,7 +288,8 @@ class SiteRenderer:
             columns = ["Date", "Title", "Symbol" if kind == "document" else "Kind"]
             rows = [
                 [
-                    describe.date_html(r),
+                    describe.date_html(r)
+                    or Markup('<span class="tip-undated">Date not given</span>'),
                     link(r),
                     symbol(r) if kind == "document" else _kind_or_offices(r),
                 ]
@@ -333,6 +343,7 @@ class SiteRenderer:
             )
         if undated:
             groups.append({"heading": "Date not given", "anchor": "undated", "entries": undated})
+        picture = timeline.build(self.archive, entries, here, FIRST_YEAR, LAST_YEAR)
         context = self._common(here) | {
             "title": "Chronology",
             "description": f"Belarus's UN initiative against trafficking in persons, {FIRST_YEAR}-{LAST_YEAR}, year by year.",
@@ -340,6 +351,11 @@ class SiteRenderer:
             "years": [{"label": y} for y in by_year],
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
+            "timeline": picture,
+            "subjects": picture.subjects,
+            "type_options": [(k, RECORD_TYPES[k].plural.capitalize()) for k in timeline.LANES],
+            "body_options": picture.options(self.archive, "body"),
+            "person_options": picture.options(self.archive, "person"),
         }
         return Page(CHRONOLOGY_SRC, self.env.get_template("chronology.md.j2").render(context))
 

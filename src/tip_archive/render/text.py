@@ -29,7 +29,14 @@ def lines(text: str) -> Markup:
 
 
 def yaml_scalar(text: str) -> str:
-    """A value safe to write into YAML front matter (JSON strings are YAML)."""
+    """A front-matter value (a page title, a description) that is safe wherever it lands.
+
+    MkDocs themes print ``page.meta.title`` and ``description`` into the page without
+    escaping them (``<title>``, the header, the navigation, ``<meta content="...">``),
+    so the value is HTML-escaped here: the browser shows the text exactly as written,
+    and no record can smuggle markup into the page.  It is one line, JSON-quoted
+    (a JSON string is a YAML scalar), so no quote, colon or ``---`` can end it.
+    """
     import json
 
-    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+    return json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False)

@@ -1,0 +1,101 @@
+/* The chronology's filters: narrow the timeline graphic and the list below it by
+ * record type, body and person.  The form is hidden in the page as built; this
+ * script shows it, so that without JavaScript the full list shows and no dead
+ * control does.  The filters are kept in the address (?type=&body=&person=), so a
+ * filtered chronology can be linked to. */
+(function () {
+  "use strict";
+
+  var FIELDS = ["type", "body", "person"];
+
+  function has(list, value) {
+    return (" " + (list || "") + " ").indexOf(" " + value + " ") !== -1;
+  }
+
+  function matches(el, wanted) {
+    if (wanted.type && el.getAttribute("data-type") !== wanted.type) return false;
+    if (wanted.body && !has(el.getAttribute("data-bodies"), wanted.body)) return false;
+    if (wanted.person && !has(el.getAttribute("data-people"), wanted.person)) return false;
+    return true;
+  }
+
+  function init() {
+    var form = document.getElementById("tip-filters");
+    if (!form || form.getAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "1");
+    var items = Array.prototype.slice.call(document.querySelectorAll("li.tip-chrono__item"));
+    var marks = Array.prototype.slice.call(document.querySelectorAll(".tip-tl__mark"));
+    var labels = Array.prototype.slice.call(document.querySelectorAll(".tip-tl__lane-label"));
+    var lists = Array.prototype.slice.call(document.querySelectorAll("ol.tip-chrono"));
+    var status = form.querySelector(".tip-filters__status");
+
+    function wanted() {
+      var out = {};
+      FIELDS.forEach(function (name) { out[name] = form.elements[name].value; });
+      return out;
+    }
+
+    function apply() {
+      var want = wanted();
+      var active = FIELDS.some(function (name) { return want[name]; });
+      var shown = 0;
+      items.forEach(function (li) {
+        var ok = matches(li, want);
+        li.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      var lanes = {};
+      marks.forEach(function (mark) {
+        var ok = matches(mark, want);
+        mark.classList.toggle("tip-tl__mark--out", !ok);
+        var lane = mark.getAttribute("data-type");
+        lanes[lane] = (lanes[lane] || 0) + (ok ? 1 : 0);
+      });
+      labels.forEach(function (label) {
+        var lane = label.getAttribute("data-lane");
+        label.textContent = label.getAttribute("data-label") + " (" + (lanes[lane] || 0) + ")";
+      });
+      lists.forEach(function (ol) {
+        var any = ol.querySelector("li:not([hidden])") !== null;
+        ol.hidden = !any;
+        var none = ol.nextElementSibling;
+        if (none && none.classList.contains("tip-chrono__none")) none.hidden = any;
+      });
+      status.textContent = active
+        ? "Showing " + shown + " of " + items.length + " records."
+        : "Showing all " + items.length + " records.";
+      var params = new URLSearchParams(window.location.search);
+      FIELDS.forEach(function (name) {
+        if (want[name]) params.set(name, want[name]);
+        else params.delete(name);
+      });
+      var query = params.toString();
+      var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      window.history.replaceState(window.history.state, "", url);
+    }
+
+    var given = new URLSearchParams(window.location.search);
+    FIELDS.forEach(function (name) {
+      var select = form.elements[name];
+      var value = given.get(name);
+      if (value && select.querySelector('option[value="' + CSS.escape(value) + '"]')) {
+        select.value = value;
+      }
+    });
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  // mkdocs-material announces each page it shows through document$ (also with
+  // instant navigation); without it, the page load is enough.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

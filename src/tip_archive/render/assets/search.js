@@ -1,0 +1,211 @@
+/* The search box in the header: UN symbols first, then the full text.
+ *
+ * What the reader types is looked up in the archive's symbol table first
+ * (symbols.js): "64/293", "GA res 64/293" or "a/res/64/293" put that resolution's
+ * record at the top.  Below it, Pagefind's results for the same words; Pagefind's
+ * index (pagefind/ at the site root, built after MkDocs) loads in small chunks on
+ * the first search only.  Without JavaScript the box does not appear, and the
+ * "Find by symbol" page and the indexes remain.
+ */
+(function () {
+  "use strict";
+  var api = window.TipSymbols;
+  var header = document.querySelector(".md-header__inner");
+  if (!api || !header || !window.HTMLDialogElement) return;
+  var base = api.base;
+
+  var ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+    '<path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 ' +
+    '6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
+
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-header__button tip-search-open";
+  button.setAttribute("aria-haspopup", "dialog");
+  button.setAttribute("aria-keyshortcuts", "/");
+  button.title = "Search (press /)";
+  button.innerHTML = ICON + '<span class="tip-search-open__label">Search</span>';
+  header.insertBefore(button, header.querySelector(".md-header__source"));
+
+  var dialog = document.createElement("dialog");
+  dialog.className = "tip-search";
+  dialog.id = "tip-search";
+  dialog.setAttribute("aria-labelledby", "tip-search-title");
+  dialog.innerHTML =
+    '<h2 id="tip-search-title" class="tip-visually-hidden">Search the archive</h2>' +
+    '<div class="tip-search__bar" role="search">' + ICON +
+    '<label for="tip-search-input" class="tip-visually-hidden">Words or a UN document symbol</label>' +
+    '<input type="search" id="tip-search-input" autocomplete="off" autocapitalize="off" autocorrect="off"' +
+    ' spellcheck="false" placeholder="Words, or a UN symbol such as 64/293" aria-controls="tip-search-results">' +
+    '<button type="button" class="tip-search__close">Close</button></div>' +
+    '<p class="tip-search__status" role="status" aria-live="polite"></p>' +
+    '<div id="tip-search-results" class="tip-search__results">' +
+    '<section class="tip-search__symbols" aria-labelledby="tip-search-symbols" hidden>' +
+    '<h3 id="tip-search-symbols">UN document symbol</h3><ul id="tip-search-symbol-list"></ul></section>' +
+    '<section class="tip-search__pages" aria-labelledby="tip-search-pages" hidden>' +
+    '<h3 id="tip-search-pages">Pages</h3><ol id="tip-search-page-list"></ol></section></div>' +
+    '<p class="tip-search__foot"><a class="tip-search__symbols-link">Find by symbol</a>: the table of every UN symbol in the archive.</p>';
+  document.body.appendChild(dialog);
+
+  var input = dialog.querySelector("input");
+  var status = dialog.querySelector(".tip-search__status");
+  var symbols = dialog.querySelector(".tip-search__symbols");
+  var symbolList = symbols.querySelector("ul");
+  var pages = dialog.querySelector(".tip-search__pages");
+  var pageList = pages.querySelector("ol");
+  dialog.querySelector(".tip-search__symbols-link").href = base + "symbols/";
+
+  function open() {
+    if (!dialog.open) dialog.showModal();
+    input.focus();
+    input.select();
+  }
+
+  button.addEventListener("click", open);
+  dialog.querySelector(".tip-search__close").addEventListener("click", function () { dialog.close(); });
+  dialog.addEventListener("click", function (event) {
+    if (event.target === dialog) dialog.close(); /* a click on the backdrop */
+  });
+  dialog.addEventListener("close", function () { button.focus(); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || dialog.open || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    event.preventDefault();
+    open();
+  });
+
+  var pagefind = null;
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(base + "pagefind/pagefind.js").then(function (pf) {
+        return Promise.resolve(pf.options({ baseUrl: new URL(base).pathname })).then(function () {
+          pf.init();
+          return pf;
+        });
+      });
+      pagefind.catch(function () { pagefind = null; });
+    }
+    return pagefind;
+  }
+
+  /* Pagefind's excerpt marks the words found with <mark>; keep those and text only. */
+  function excerpt(html) {
+    var out = document.createElement("p");
+    out.className = "tip-search__excerpt";
+    var parsed = new DOMParser().parseFromString("<body>" + html, "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function pageItem(result) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = new URL(result.url, base).href;
+    a.textContent = (result.meta && result.meta.title) || result.url;
+    li.appendChild(a);
+    li.appendChild(excerpt(result.excerpt || ""));
+    return li;
+  }
+
+  function looksLikeSymbol(key) {
+    return /\d/.test(key) && /\//.test(key) && !/\s/.test(key);
+  }
+
+  var SHOWN = 10;
+  var turn = 0;
+  var found = { symbols: [], pages: [], total: 0 };
+
+  function summary(q, textFailed) {
+    var parts = [];
+    if (found.symbols.length) {
+      parts.push(found.symbols.length === 1 ? "1 record with this symbol" : found.symbols.length + " records with this symbol");
+    }
+    if (textFailed) {
+      parts.push("full-text search is not available on this copy of the site");
+    } else {
+      var more = found.total > SHOWN ? " (the first " + SHOWN + " of " + found.total + ")" : "";
+      parts.push(found.pages.length === 0 ? "no page contains \u201c" + q + "\u201d"
+        : found.pages.length === 1 ? "1 page" : found.pages.length + " pages" + more);
+    }
+    var text = parts.join("; ");
+    return text.charAt(0).toUpperCase() + text.slice(1) + ".";
+  }
+
+  /* Search for `value`; with `go`, then go to the first result (a symbol's record first). */
+  function run(value, go) {
+    var mine = ++turn;
+    var q = value.trim();
+    found = { symbols: [], pages: [], total: 0 };
+    symbolList.textContent = "";
+    pageList.textContent = "";
+    symbols.hidden = true;
+    pages.hidden = true;
+    if (!q) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching\u2026";
+    var symbolsDone = api.table.lookup(q).then(function (result) {
+      if (mine !== turn) return;
+      found.symbols = result.matches;
+      result.matches.forEach(function (doc) { symbolList.appendChild(api.item(doc)); });
+      if (!result.matches.length && looksLikeSymbol(result.key)) {
+        var li = document.createElement("li");
+        li.textContent = "The archive holds no document with the symbol \u201c" + q + "\u201d.";
+        symbolList.appendChild(li);
+      }
+      symbols.hidden = !symbolList.children.length;
+      if (go && result.matches.length) location.assign(api.url(result.matches[0]));
+    }, function () { /* no symbol table: the full text still answers */ });
+    var textFailed = false;
+    var textDone = loadPagefind()
+      .then(function (pf) { return pf.search(q); })
+      .then(function (search) {
+        found.total = search.results.length;
+        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
+      })
+      .then(function (results) {
+        return symbolsDone.then(function () {
+          if (mine !== turn) return;
+          var shown = found.symbols.map(function (doc) { return new URL(api.url(doc)).pathname; });
+          found.pages = results.filter(function (r) {
+            return shown.indexOf(new URL(r.url, base).pathname) === -1;
+          });
+          found.pages.forEach(function (r) { pageList.appendChild(pageItem(r)); });
+          pages.hidden = !found.pages.length;
+        });
+      }, function () { textFailed = true; });
+    Promise.all([symbolsDone, textDone]).then(function () {
+      if (mine !== turn) return;
+      status.textContent = summary(q, textFailed);
+      var first = dialog.querySelector(".tip-search__pages a");
+      if (go && !found.symbols.length && first) location.assign(first.href);
+    });
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value); }, 120);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") {
+      event.preventDefault(); /* a search field would only clear itself */
+      dialog.close();
+      return;
+    }
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    clearTimeout(timer);
+    run(input.value, true);
+  });
+})();

@@ -1,0 +1,1 @@
+"""Real-browser tests of the built site (marker ``browser``); see ``conftest.py``."""

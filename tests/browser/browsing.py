@@ -1,0 +1,192 @@
+"""What the browser tests share: Chromium's settings, the page guard, and small helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Locator, Page, Request, Route, expect
+
+from archive_site import ARTIFACTS, BuiltSite
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+#: The site's search: a header button opens a dialog (``assets/tip-archive/search.js``) whose
+#: results list the UN symbol's record first, then Pagefind's pages.
+SEARCH_BUTTON = "button.tip-search-open"
+SEARCH_INPUT = "#tip-search-input"
+SEARCH_RESULT = "#tip-search-results a[href]:visible"
+
+OpenPage = Callable[..., Page]
+"""The ``open_page`` fixture: ``open_page(**browser_context_options)`` → a guarded page."""
+
+
+@dataclass
+class Guard:
+    """Collects everything that must not happen on a page of the archive."""
+
+    origin: str
+    problems: list[str] = field(default_factory=list)
+    visited: list[str] = field(default_factory=list)
+
+    def watch(self, context: BrowserContext) -> None:
+        context.route("**/*", self._route)
+        context.on("page", self._watch_page)
+
+    def _route(self, route: Route) -> None:
+        url = route.request.url
+        if url.startswith(self.origin) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {url}")
+            route.abort("blockedbyclient")
+
+    def _watch_page(self, page: Page) -> None:
+        page.on("console", lambda m: m.type == "error" and self._add(f"console error: {m.text}"))
+        page.on("pageerror", lambda e: self._add(f"uncaught exception: {e}"))
+        page.on("response", lambda r: r.status >= 400 and self._add(f"HTTP {r.status}: {r.url}"))
+        page.on("requestfailed", self._failed)
+        page.on(
+            "framenavigated",
+            lambda f: f.parent_frame is None and self.visited.append(f.url),
+        )
+
+    def _failed(self, request: Request) -> None:
+        # ERR_ABORTED is the browser cancelling a request because the page moved on (a
+        # redirect, a click): not a fault of the site.  A missing file is an HTTP 404 and a
+        # dead server a connection error, both reported.  Requests to other hosts are
+        # reported by the route, whatever becomes of them.
+        if request.url.startswith(self.origin) and request.failure != "net::ERR_ABORTED":
+            self._add(f"failed request: {request.url} ({request.failure})")
+
+    def _add(self, problem: str) -> None:
+        self.problems.append(problem)
+
+
+def visit(page: Page, url: str) -> Page:
+    """Go to a site-relative URL and wait until the page and its requests have settled."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def settle(page: Page) -> Page:
+    page.wait_for_load_state("load")
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def screenshot(page: Page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot as a test artefact (``test-artifacts/screenshots/<name>.png``)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def path_of(page: Page, server: str) -> str:
+    """The page's address relative to the site root, without query (``chronology/``)."""
+    url = page.url.split("#")[0].split("?")[0]
+    assert url.startswith(server), url
+    return url[len(server) :]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def run_axe(page: Page) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (the script is injected inline)."""
+    assert AXE.exists(), f"{AXE} is missing: run `make browser-deps` (or `make test`)"
+    page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {resultTypes: ["violations"]});
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+          }));
+        }"""
+    )
+    return violations
+
+
+def record_page(site: BuiltSite, folder: str, prefer: str = "") -> str:
+    """A record page of a section to test: ``prefer`` (an id) when present, else the first."""
+    urls = site.record_urls(folder)
+    assert urls, f"the built site has no record page under {folder}/"
+    wanted = f"{folder}/{prefer}/"
+    return wanted if wanted in urls else urls[0]
+
+
+def focus_style(page: Page) -> dict[str, Any]:
+    """How the focused element is drawn: its outline and box shadow, and what it is."""
+    style: dict[str, Any] = page.evaluate(
+        """() => {
+          const el = document.activeElement;
+          const s = getComputedStyle(el);
+          return {tag: el.tagName.toLowerCase(), name: el.getAttribute("name") || el.className || "",
+                  focusVisible: el.matches(":focus-visible"),
+                  outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
+                  boxShadow: s.boxShadow};
+        }"""
+    )
+    return style
+
+
+def focus_is_visible(style: dict[str, Any]) -> bool:
+    outline = style["outlineStyle"] != "none" and style["outlineWidth"] >= 2
+    return bool(style["focusVisible"] and (outline or style["boxShadow"] != "none"))
+
+
+def tab_to(page: Page, selector: str, limit: int = 200) -> int:
+    """Press Tab until the focused element matches ``selector``; return the number of presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return presses
+    raise AssertionError(f"{limit} presses of Tab never reached {selector}")
+
+
+_FIND_COPY_BUTTON = r"""() => {
+  const heading = [...document.querySelectorAll("h2, h3")].find(h => /cite this/i.test(h.textContent));
+  if (!heading) return false;
+  const buttons = [...document.querySelectorAll("button")].filter(b =>
+    heading.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING &&
+    /copy/i.test((b.getAttribute("aria-label") || "") + (b.title || "") + b.textContent) &&
+    !/\burl\b|link/i.test((b.getAttribute("aria-label") || "") + (b.title || "")));
+  if (!buttons.length) return false;
+  buttons[0].setAttribute("data-test-copy", "");
+  return true;
+}"""
+
+
+def citation_copy_button(page: Page) -> str:
+    """Mark the first button that copies a citation (not the URL) after the "Cite this" heading."""
+    assert page.evaluate(_FIND_COPY_BUTTON), "no copy button after a 'Cite this' heading"
+    return "[data-test-copy]"
+
+
+def open_search(page: Page) -> Locator:
+    """Open the search dialog from the header, as a reader does; return its input."""
+    page.locator(SEARCH_BUTTON).click()
+    box = page.locator(SEARCH_INPUT)
+    expect(box).to_be_focused()
+    return box
