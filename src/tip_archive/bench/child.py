@@ -28,6 +28,8 @@ def main(argv: list[str]) -> int:
         "phases": dict(getattr(engine, "PHASE_SECONDS", {})),
         "phases_cpu": dict(getattr(engine, "PHASE_CPU_SECONDS", {})),
         "max_rss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        # The largest program the build ran (Pagefind, git), on its own.
+        "max_rss_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
     }
     out.write_text(json.dumps(figures), encoding="utf-8")
     return status

@@ -107,6 +107,8 @@ def bench_size(size: int, out: Path, project: Path, serve: bool, strict: bool) -
                 "total_seconds": round(build.cpu_seconds, 2),
             },
             "peak_memory_bytes": build.max_rss,
+            "peak_memory_python_bytes": child.get("max_rss_self"),
+            "peak_memory_tools_bytes": child.get("max_rss_children"),
             "site": measure.site_size(site),
             "record_pages": pages_info,
             "search": measure.search_bytes(site, median_page),
@@ -242,6 +244,8 @@ def table(
     row("wall: archive / baseline", lambda _, q: q["wall"]["archive_vs_baseline"])
     row("wall: engine share", lambda _, q: f"{q['wall']['engine_share']:.1%}")
     row("peak memory, archive", lambda r, _: _kb(r["archive"]["peak_memory_bytes"]))
+    row("  the Python build", lambda r, _: _kb(r["archive"]["peak_memory_python_bytes"]))
+    row("  largest tool it ran", lambda r, _: _kb(r["archive"]["peak_memory_tools_bytes"]))
     row("peak memory, baseline", lambda r, _: _kb(r["baseline"]["peak_memory_bytes"]))
     row("site size", lambda r, _: _kb(r["archive"]["site"]["bytes"]))
     row("median record page", lambda r, _: _kb(r["archive"]["record_pages"]["median_html"]))
