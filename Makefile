@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+SIZES  ?= 100 1000 10000
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
@@ -63,6 +64,10 @@ test: install tools browser-deps
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Speed benchmark (minutes at 10,000 records): make bench SIZES="100 1000"
+bench: install
+	$(BIN)/python -m tip_archive.bench --sizes "$(SIZES)"
 
 clean:
 	rm -rf site .site-* .bench test-artifacts

@@ -12,14 +12,14 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import generate
+from .engine import phase, plan
 from .history import record_history
 from .loading.problems import DataError
 from .release import Release, current_release
-from .render import fulltext, publish, scripts
+from .render import fulltext, publish, rawhtml, scripts
 from .render.opendata import site_files
 from .render.pages import SiteOptions
 
@@ -56,28 +56,37 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         root = Path(config.config_file_path).parent
         try:
             self.release = current_release(root)
+            with phase("history"):
+                history = record_history(root, self.config.data_dir)
             options = SiteOptions(
                 edit_base=self.config.edit_base,
                 site_url=config.site_url or "",
                 site_name=config.site_name,
                 release=str(self.release.number) if self.release else None,
-                history=record_history(root, self.config.data_dir),
+                history=history,
                 history_base=self.config.history_base,
             )
-            archive, pages = generate(root / self.config.data_dir, options, root)
+            archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
-        outputs = {page.src: page.markdown for page in pages}
-        for path, content in publish.site_files(archive, config.site_url or "").items():
-            if path == "robots.txt" and files.get_file_from_path(path) is not None:
-                continue  # a robots.txt written by hand in docs/ wins
-            outputs[path] = content
+        # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
+        # time; other files (the symbol table, redirects) are needed now.
+        self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
+        self._blocks: dict[str, dict[str, str]] = {}
+        with phase("render"):
+            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
+        with phase("files"):
+            for path, content in publish.site_files(archive, config.site_url or "").items():
+                if path == "robots.txt" and files.get_file_from_path(path) is not None:
+                    continue  # a robots.txt written by hand in docs/ wins
+                outputs[path] = content
+            data_files = site_files(archive, options)
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        for data in site_files(archive, options):  # open data, citation files, assets
+        for data in data_files:  # open data, citation files, assets
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
@@ -85,7 +94,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
         # `mkdocs build` get the full-text index too; a failure fails the build.
         try:
-            fulltext.index_site(Path(config.site_dir))
+            with phase("search"):
+                fulltext.index_site(Path(config.site_dir))
         except fulltext.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
 
@@ -98,11 +108,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         )
         return env
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Files) -> str:
+    def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
+        found = getattr(self, "_plans", {}).get(page.file.src_uri)
+        if found is None:
+            return None
+        with phase("render"):
+            return str(found.make().markdown)
+
+    # Generated pages' HTML blocks skip Python-Markdown, which would pass them through
+    # unchanged after parsing them twice (see render/rawhtml.py): last to see the
+    # Markdown, first to see the HTML, so that other plugins see whole pages.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         # The sitemap's <lastmod> of a record page: its record's last change, not the build day.
         if page.meta.get("tip_changed"):
             page.update_date = page.meta["tip_changed"]
+        if page.file.src_uri not in getattr(self, "_plans", {}):
+            return markdown
+        markdown, blocks = rawhtml.set_aside(markdown)
+        self._blocks[page.file.src_uri] = blocks
         return markdown
+
+    @event_priority(100)
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        blocks = getattr(self, "_blocks", {}).pop(page.file.src_uri, None)
+        if not blocks:
+            return html
+        if isinstance(getattr(page, "present_anchor_ids", None), set):
+            page.present_anchor_ids |= rawhtml.anchor_ids(blocks)
+        try:
+            return rawhtml.put_back(html, blocks)
+        except ValueError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:

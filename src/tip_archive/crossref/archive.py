@@ -7,6 +7,7 @@ complete list of problems.  Nothing here knows about pages or MkDocs.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ..loading.loader import LoadedRecord, LoadResult
 from ..loading.problems import Problem, field_path
 from ..model.records import Citation, ParagraphRef, Record, Ref, Source
 from ..model.symbols import parse_symbol
-from ..model.texts import quote_in
+from ..model.texts import normalise
 
 Loc = tuple[str | int, ...]
 
@@ -40,6 +41,7 @@ class Archive:
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     citing: dict[str, dict[int, list[Record]]] = field(default_factory=lambda: defaultdict(dict))
     """For each source, for each paragraph, the records that cite it."""
+    _normalised: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, record_id: str) -> Record:
         return self.entries[record_id].record
@@ -57,15 +59,49 @@ class Archive:
     def paragraph(self, source_id: str, number: int) -> str:
         return self.texts[source_id][number - 1]
 
+    def normalised(self, source_id: str) -> list[str]:
+        """A source's paragraphs as quotes are compared with them, worked out once."""
+        if source_id not in self._normalised:
+            self._normalised[source_id] = [normalise(p) for p in self.texts[source_id]]
+        return self._normalised[source_id]
+
 
 def iter_refs(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str, Ref]]:
     """Every reference to another record inside ``model``, with its location and kind."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
-        marker = next(
-            (m for m in _metadata(info.annotation, info.metadata) if isinstance(m, Ref)), None
-        )
-        yield from _walk_value(value, (*loc, name), marker)
+    for name, marker in _ref_fields(type(model)):
+        yield from _walk_value(getattr(model, name), (*loc, name), marker)
+
+
+@functools.cache
+def _ref_fields(cls: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """The fields of ``cls`` that can hold a reference, each with its marker.
+
+    Worked out once per model class: reflecting on every field of every record
+    cost more than the checks themselves at 10,000 records.
+    """
+    found = []
+    for name, info in cls.model_fields.items():
+        metadata = _metadata(info.annotation, info.metadata)
+        marker = next((m for m in metadata if isinstance(m, Ref)), None)
+        if marker is not None or _holds_models(info.annotation):
+            found.append((name, marker))
+    return tuple(found)
+
+
+@functools.cache
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that can hold nested models (citations, paragraph refs)."""
+    return tuple(n for n, info in cls.model_fields.items() if _holds_models(info.annotation))
+
+
+def _holds_models(annotation: Any) -> bool:
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            return True
+        stack.extend(getattr(current, "__args__", ()))
+    return False
 
 
 def _metadata(annotation: Any, metadata: list[Any]) -> list[Any]:
@@ -95,18 +131,18 @@ def iter_models(
     model: BaseModel, kind: type[BaseModel], loc: Loc = ()
 ) -> Iterator[tuple[Loc, Any]]:
     """Every nested model of type ``kind`` inside ``model`` (citations, paragraph refs)."""
-    for name in type(model).model_fields:
+    for name in _model_fields(type(model)):
         stack: list[tuple[Loc, Any]] = [((*loc, name), getattr(model, name))]
         while stack:
-            where, value = stack.pop(0)
+            where, value = stack.pop()
             if isinstance(value, kind):
                 yield where, value
             elif isinstance(value, BaseModel):
                 yield from iter_models(value, kind, where)
             elif isinstance(value, list):
-                stack[:0] = [((*where, i), v) for i, v in enumerate(value)]
+                stack.extend(reversed([((*where, i), v) for i, v in enumerate(value)]))
             elif isinstance(value, dict):
-                stack[:0] = [((*where, k), v) for k, v in value.items()]
+                stack.extend(reversed([((*where, k), v) for k, v in value.items()]))
 
 
 def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
@@ -245,8 +281,9 @@ def _check_citation(
             _no_paragraph(cited.source, cited.paragraph, len(texts)),
         )
         return
-    if not quote_in(cited.quote, texts[cited.paragraph - 1]):
-        where = [n for n, text in enumerate(texts, 1) if quote_in(cited.quote, text)]
+    quote, paragraphs = normalise(cited.quote), archive.normalised(cited.source)
+    if quote not in paragraphs[cited.paragraph - 1]:
+        where = [n for n, text in enumerate(paragraphs, 1) if quote in text]
         hint = f" (it is in ¶{where[0]})" if where else ""
         fix = (
             f"{hint}: change the paragraph"
@@ -260,5 +297,7 @@ def _check_citation(
 
 def _mark_cited(archive: Archive, source: str, paragraph: int, record: Record) -> None:
     citing = archive.citing[source].setdefault(paragraph, [])
-    if record not in citing:
+    # A record's references are checked one after another, so a repeat is the last one
+    # (comparing pydantic models with ``in`` compared every field of every citing record).
+    if not citing or citing[-1] is not record:
         citing.append(record)

@@ -6,6 +6,7 @@ with its file, line and field, and reported once at the end by the caller.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,20 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     unreadable: set[str] = field(default_factory=set)
     """Ids of records whose files have problems: references to them are not reported again."""
+    fingerprint: list[tuple[str, bytes | None]] = field(default_factory=list)
+    """Every file read, with a digest of its bytes: equal fingerprints, equal results."""
+
+
+ReadResult = tuple[LoadedRecord | None, list[Problem]]
+
+#: What reading each record file gave, by data folder and file, with the digest of the
+#: bytes read: ``mkdocs serve`` re-reads only the files that changed, and a build
+#: validates before MkDocs starts and then reads the same files again for free.
+_READ: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = {}
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
 
 
 def read_record(
@@ -182,10 +197,13 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         result.problems.append(Problem(str(data_dir), 0, "", "data folder not found"))
         return result
     by_folder = {folder: kind for kind, folder in FOLDERS.items()}
+    cache_key = (data_dir.resolve(), root.resolve())
+    previous, cache = _READ.get(cache_key, {}), {}
     for path in sorted(data_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
         rel = _relative(path, root)
+        result.fingerprint.append((rel, None))
         parts = path.relative_to(data_dir).parts
         if parts[:2] == tuple(TEXTS_FOLDER.split("/")):
             continue
@@ -204,7 +222,21 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
                 )
             )
             continue
-        loaded, problems = read_record(path, rel, folder_type)
+        try:
+            raw = read_limited(path)
+        except YamlProblem:
+            loaded, problems = read_record(path, rel, folder_type)  # reports it
+            result.fingerprint.append((rel, str(path.stat().st_size).encode()))
+        else:
+            digest = _digest(raw)
+            result.fingerprint.append((rel, digest))
+            hit = previous.get((rel, folder_type))
+            loaded, problems = (
+                hit[1]
+                if hit and hit[0] == digest
+                else parse_record(raw, path.name, rel, folder_type)
+            )
+            cache[(rel, folder_type)] = (digest, (loaded, problems))
         result.problems.extend(problems)
         if problems:
             result.unreadable.add(path.stem)
@@ -212,6 +244,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
             result.records.append(loaded)
             if isinstance(loaded.record, Source):
                 _read_text(data_dir, loaded, result)
+    _READ[cache_key] = cache
     return result
 
 
@@ -220,8 +253,11 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
     assert isinstance(record, Source)
     path = data_dir / TEXTS_FOLDER / record.text_file
     try:
-        text = decode(read_limited(path, "text"))
+        raw = read_limited(path, "text")
+        result.fingerprint.append((path.as_posix(), _digest(raw)))
+        text = decode(raw)
     except FileNotFoundError:
+        result.fingerprint.append((path.as_posix(), None))
         result.problems.append(
             Problem(
                 loaded.path,
@@ -233,6 +269,7 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         )
         return
     except YamlProblem as exc:
+        result.fingerprint.append((path.as_posix(), str(path.stat().st_size).encode()))
         where = f"data/{TEXTS_FOLDER}/{record.text_file}"
         line = f" line {exc.line}" if exc.line > 1 else ""
         result.problems.append(

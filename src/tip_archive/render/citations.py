@@ -65,8 +65,10 @@ class Styled:
 
 def _styled(key: str, label: str, parts: list[Part]) -> Styled:
     text = "".join(parts)
-    html = Markup("").join(
-        Markup("<i>{}</i>").format(part) if isinstance(part, It) else escape(part) for part in parts
+    html = Markup(
+        "".join(
+            f"<i>{escape(part)}</i>" if isinstance(part, It) else escape(part) for part in parts
+        )
     )
     return Styled(key, label, text, html)
 

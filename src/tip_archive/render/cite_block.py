@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..model.records import Record
@@ -36,6 +36,13 @@ _COPY = Markup(
 )
 
 
+def _copy(target: Markup, label: Markup) -> str:
+    return (
+        f'<button type="button" class="tip-copy" data-copy="{target}" aria-label="{label}" hidden>'
+        "Copy</button>"
+    )
+
+
 def download_paths(record: Record) -> list[str]:
     """Site paths of the record's citation files, e.g. ``resolutions/a-res-64-293/citation.bib``."""
     return [record_url(record) + name for name, _label, _type in DOWNLOADS]
@@ -46,25 +53,22 @@ def cite_block(archive: Archive, record: Record, here: str) -> Markup:
     site = extras.current_site()
     url = site.absolute(record_url(record))
     items = []
+    # f-strings with escape() rather than Markup.format: this runs for every record page.
     for cited in record_citations(archive, record, site):
-        target = f"cite-{cited.key}"
+        target = escape(f"cite-{cited.key}")
+        label = escape(cited.label)
+        button = _copy(target, escape(f"Copy the {cited.label} citation"))
         items.append(
             Markup(
-                '<dt id="{key}-label">{label}</dt>\n<dd><span class="tip-cite__text" id="{key}">'
-                "{html}</span> {button}</dd>"
-            ).format(
-                key=target,
-                label=cited.label,
-                html=cited.html,
-                button=_COPY.format(target=target, label=f"Copy the {cited.label} citation"),
+                f'<dt id="{target}-label">{label}</dt>\n<dd><span class="tip-cite__text" id="{target}">'
+                f"{escape(cited.html)}</span> {button}</dd>"
             )
         )
     downloads = Markup(" · ").join(
-        Markup('<a href="{href}" download="{name}" type="{type}">{label}</a>').format(
-            href=relative(here, record_url(record) + name),
-            name=f"{record.id}{name[len('citation') :]}",
-            type=media,
-            label=label,
+        Markup(
+            f'<a href="{escape(relative(here, record_url(record) + name))}" '
+            f'download="{escape(record.id + name[len("citation") :])}" type="{escape(media)}">'
+            f"{escape(label)}</a>"
         )
         for name, label, media in DOWNLOADS
     )

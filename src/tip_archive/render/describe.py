@@ -39,9 +39,9 @@ class Row:
 
 def link(archive: Archive, from_url: str, record_id: str) -> Markup:
     record = archive[record_id]
-    return Markup('<a href="{}">{}</a>').format(
-        relative(from_url, record_url(record)), record.title
-    )
+    # f-strings with escape(): Markup.format costs several times more, on every link.
+    href = escape(relative(from_url, record_url(record)))
+    return Markup(f'<a href="{href}">{escape(record.title)}</a>')
 
 
 def links(archive: Archive, from_url: str, ids: list[str]) -> Markup:
@@ -67,7 +67,7 @@ def date_html(record: Record) -> Markup:
     date = record.date_value
     if date is None:
         return Markup("")
-    return Markup('<time datetime="{}">{}</time>').format(date.iso(), date.human())
+    return Markup(f'<time datetime="{escape(date.iso())}">{escape(date.human())}</time>')
 
 
 def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:

@@ -7,12 +7,14 @@ Markdown); the MkDocs plugin hands them to MkDocs, a test can read them as they 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..history import Change
@@ -63,6 +65,16 @@ class Page:
 
 
 @dataclass
+class PagePlan:
+    """A page not made yet: MkDocs asks for each page's Markdown in turn, so that the
+    Markdown of 10,000 pages is never held all at once."""
+
+    src: str
+    edit_path: str | None
+    make: Callable[[], Page]
+
+
+@dataclass
 class SiteOptions:
     edit_base: str = ""
     """Where record files can be viewed or edited, e.g. a repository's ``edit/main/`` URL."""
@@ -90,6 +102,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build: no stat() per page
     )
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
@@ -108,16 +121,30 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
 
     def render(self) -> list[Page]:
-        with extras.using_site(self.options.site()):
-            pages = [self.record_page(record) for record in self.archive.records()]
-        pages += [self.listing(kind) for kind in RECORD_TYPES]
-        pages.append(self.chronology())
-        pages.append(Page(REFERENCE_SRC, reference_page()))
+        return [plan.make() for plan in self.plan()]
+
+    def plan(self) -> list[PagePlan]:
+        """Every page, in order, each made when asked for."""
+        plans = [
+            PagePlan(record_src(r), self.archive.path_of(r.id), partial(self._record_page, r))
+            for r in self.archive.records()
+        ]
+        plans += [
+            PagePlan(section_src(FOLDERS[kind]), None, partial(self.listing, kind))
+            for kind in RECORD_TYPES
+        ]
+        plans.append(PagePlan(CHRONOLOGY_SRC, None, self.chronology))
+        plans.append(PagePlan(REFERENCE_SRC, None, lambda: Page(REFERENCE_SRC, reference_page())))
+        # The symbol table, its page and redirects, made together and at once.
         symbols = symbol_entries(self.archive)
         files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
         files |= redirect_pages(symbols, self.options.site_url) | asset_files()
-        pages += [Page(src, text) for src, text in files.items()]
-        return pages
+        plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
+        return plans
+
+    def _record_page(self, record: Record) -> Page:
+        with extras.using_site(self.options.site()):
+            return self.record_page(record)
 
     # -- helpers used by the templates -------------------------------------------------
 
@@ -135,8 +162,9 @@ class SiteRenderer:
     def _cite(self, here: str, cited: Citation) -> Markup:
         source = self.sources[cited.source]
         target = relative(here, record_url(source) + f"#p{cited.paragraph}")
-        return Markup('<a class="tip-cite" href="{}">{}, ¶{}</a>').format(
-            target, source.title, cited.paragraph
+        # f-strings with escape(): Markup.format costs several times more, on every link.
+        return Markup(
+            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, ¶{cited.paragraph}</a>'
         )
 
     # -- pages -------------------------------------------------------------------------
@@ -225,9 +253,8 @@ class SiteRenderer:
         records = self.archive.records(kind)
 
         def link(record: Record) -> Markup:
-            return Markup('<a href="{}">{}</a>').format(
-                relative(here, record_url(record)), record.title
-            )
+            href = escape(relative(here, record_url(record)))
+            return Markup(f'<a href="{href}">{escape(record.title)}</a>')
 
         def symbol(record: Record) -> Markup:
             value = record.symbol_value
@@ -360,4 +387,8 @@ def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Pa
     return SiteRenderer(archive, options).render()
 
 
-__all__ = ["Page", "SiteOptions", "render_site"]
+def plan_site(archive: Archive, options: SiteOptions | None = None) -> list[PagePlan]:
+    return SiteRenderer(archive, options).plan()
+
+
+__all__ = ["Page", "PagePlan", "SiteOptions", "plan_site", "render_site"]

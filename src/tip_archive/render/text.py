@@ -20,12 +20,12 @@ def paragraphs(text: str | None) -> Markup:
     if not text:
         return Markup("")
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
-    return Markup("").join(Markup("<p>{}</p>").format(" ".join(b.split())) for b in blocks)
+    return Markup("".join(f"<p>{escape(' '.join(b.split()))}</p>" for b in blocks))
 
 
 def lines(text: str) -> Markup:
     """Verbatim text with its line breaks kept, escaped."""
-    return Markup("<br>\n").join(escape(line) for line in text.splitlines())
+    return Markup("<br>\n".join(map(escape, text.splitlines())))
 
 
 def yaml_scalar(text: str) -> str:

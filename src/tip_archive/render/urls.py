@@ -42,7 +42,18 @@ def record_url(record: Record, lang: str = DEFAULT_LANGUAGE) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site-root-relative)."""
     target, hashmark, anchor = to_url.partition("#")
-    rel = posixpath.relpath("/" + target, "/" + from_url.rstrip("/"))
+    start = [part for part in from_url.split("/") if part]
+    path = [part for part in target.split("/") if part]
+    if "." in start or ".." in start or "." in path or ".." in path:
+        rel = posixpath.relpath("/" + target, "/" + from_url.rstrip("/"))
+    else:
+        # posixpath.relpath without its normalisation: a page has dozens of links.
+        common = 0
+        for a, b in zip(start, path, strict=False):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(start) - common) + path[common:]) or "."
     if rel == ".":
         rel = "./"
     elif (target.endswith("/") or not target) and not rel.endswith("/"):
