@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from chromium import dump_dom
+
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 STUB_CLIPBOARD = """<script>
 window.__copied = [];
@@ -46,8 +46,6 @@ window.addEventListener("load", function () {
 
 
 def run(site: Path, head: str, target: str) -> BeautifulSoup:
-    if CHROMIUM is None:
-        pytest.skip("Chromium is not installed")
     original = site / "resolutions/a-res-64-293/index.html"
     harness = original.with_name("harness.html")
     html = original.read_text(encoding="utf-8")
@@ -55,24 +53,10 @@ def run(site: Path, head: str, target: str) -> BeautifulSoup:
     html = html.replace("</body>", CLICK % target + "</body>", 1)
     harness.write_text(html, encoding="utf-8")
     try:
-        result = subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--virtual-time-budget=5000",
-                "--dump-dom",
-                harness.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
+        dom = dump_dom(harness.as_uri(), budget_ms=5000)
     finally:
         harness.unlink()
-    return BeautifulSoup(result.stdout, "html.parser")
+    return BeautifulSoup(dom, "html.parser")
 
 
 @pytest.fixture

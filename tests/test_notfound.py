@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+from chromium import dump_dom
 from conftest import MINI, build_project
 from tip_archive.engine import load_archive
 from tip_archive.render.publish import ASSETS, lookup_table
@@ -246,18 +247,6 @@ def test_404_page_of_a_site_in_a_folder(mini_project: Path, tmp_path: Path) -> N
 
 # -- in a real browser -------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
 def static_host(mini_site: Path) -> Iterator[str]:
@@ -296,20 +285,11 @@ def static_host(mini_site: Path) -> Iterator[str]:
 
 
 def dom_after_scripts(url: str) -> BeautifulSoup:
-    assert CHROMIUM is not None
-    done = subprocess.run(
-        [CHROMIUM, *CHROMIUM_FLAGS, "--virtual-time-budget=10000", "--dump-dom", url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return BeautifulSoup(done.stdout, "html.parser")
+    return BeautifulSoup(dump_dom(url), "html.parser")
 
 
 @pytest.mark.e2e
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 def test_404_page_in_a_browser(static_host: str) -> None:
     # A symbol as an address: the reader lands on the record's page.
     page = dom_after_scripts(f"{static_host}/A/RES/64/293")

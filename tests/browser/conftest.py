@@ -22,8 +22,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from archive_site import BuiltSite
+from chromium import CHROMIUM, CHROMIUM_ARGS
 
-from .browsing import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Guard, OpenPage
+from .browsing import DESKTOP, Guard, OpenPage
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
