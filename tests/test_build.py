@@ -116,3 +116,45 @@ def test_real_archive_builds_strictly(tmp_path: Path) -> None:
     status, output = build_project(ROOT, tmp_path / "site")
     assert status == 0, output
     assert (tmp_path / "site/chronology/index.html").is_file()
+
+
+def test_undated_record_says_so_everywhere(
+    mini_project: Path, write_record, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    write_record(
+        "events/roundtable.yaml",
+        "type: event\nid: roundtable\ntitle: A roundtable\nkind: roundtable\n"
+        "date_note: the source gives no year\n"
+        "sources:\n  - {source: mini-source, paragraph: 2, quote: Belarus organized}\n",
+    )
+    status, output = build_project(mini_project, tmp_path / "site")
+    assert status == 0, output
+    page = soup(tmp_path / "site/events/roundtable/index.html")
+    meta = {
+        row.th.get_text(): row.td.get_text(" ", strip=True)
+        for row in page.select("table.tip-meta tr")
+    }
+    assert meta["Date"] == "Not given in the sources: the source gives no year"
+    chronology = soup(tmp_path / "site/chronology/index.html")
+    undated = chronology.find(id="undated")
+    assert undated is not None and undated.get_text(strip=True).startswith("Date not given")
+    entry = undated.find_next("ol").get_text(" ", strip=True)
+    assert "A roundtable" in entry and "the source gives no year" in entry
+
+
+def test_a_record_without_date_or_date_note_is_refused(mini_project: Path, write_record) -> None:  # type: ignore[no-untyped-def]
+    from tip_archive.cli import main
+
+    write_record(
+        "events/roundtable.yaml",
+        "type: event\nid: roundtable\ntitle: A roundtable\nkind: roundtable\n"
+        "sources:\n  - {source: mini-source, paragraph: 2, quote: Belarus organized}\n",
+    )
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main(["validate", "--data", str(mini_project / "data")]) == 1
+    assert "data/events/roundtable.yaml:1" in err.getvalue()
+    assert "date_note" in err.getvalue()

@@ -82,6 +82,8 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
     date = record.date_value
     if date is not None:
         add(_date_label(record), date_html(record), "date")
+    elif note := getattr(record, "date_note", None):
+        add("Date", f"Not given in the sources: {note}")
     if isinstance(record, Resolution):
         add("Adopted by", link(archive, here, record.body))
         add("Session", str(record.session) if record.session else None, "session")
