@@ -232,23 +232,27 @@ class _Walker:
             seen: dict[str | int, int] = {}
             for key, value in node.value:
                 name = _key_name(key)
-                key_line = key.start_mark.line + 1
-                if name in seen:
-                    # YAML keeps the last one: say so where it is, and point there from now on.
-                    self.warnings.append(
-                        YamlProblem(
-                            key_line,
-                            f"field written twice (also on line {seen[name]}): keep one",
-                            field_path((*path, name)),
-                        )
-                    )
-                seen[name] = key_line
-                self.lines[(*path, name)] = key_line
+                key_line = self._key(seen, name, key, path)
                 self.walk(value, (*path, name), depth + 1)
                 self.lines[(*path, name)] = key_line
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 self.walk(item, (*path, index), depth + 1)
+
+    def _key(self, seen: dict[str | int, int], name: str | int, key: yaml.Node, path: Path) -> int:
+        """Record a mapping key's line; a key written twice is a problem (YAML keeps the last)."""
+        key_line = key.start_mark.line + 1
+        if name in seen:
+            self.warnings.append(
+                YamlProblem(
+                    key_line,
+                    f"field written twice (also on line {seen[name]}): keep one",
+                    field_path((*path, name)),
+                )
+            )
+        seen[name] = key_line
+        self.lines[(*path, name)] = key_line
+        return key_line
 
     def build(self, loader: RecordLoader, node: yaml.Node, path: Path, depth: int) -> Any:
         """:meth:`walk` and PyYAML's constructor in one pass: the value of ``node``.
@@ -274,17 +278,7 @@ class _Walker:
             if not isinstance(key, yaml.ScalarNode) or key.tag not in ALLOWED_TAGS:
                 raise _Unusual
             name = _key_name(key)
-            key_line = key.start_mark.line + 1
-            if name in seen:
-                self.warnings.append(
-                    YamlProblem(
-                        key_line,
-                        f"field written twice (also on line {seen[name]}): keep one",
-                        field_path((*path, name)),
-                    )
-                )
-            seen[name] = key_line
-            self.lines[(*path, name)] = key_line
+            key_line = self._key(seen, name, key, path)
             built = key.value if key.tag == _STR else loader.construct_object(key)
             mapping[built] = self.build(loader, value, (*path, name), depth + 1)
             self.lines[(*path, name)] = key_line
