@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from chromium import dump_dom
+from chromium import static_host as serve_static
 from conftest import MINI, build_project
 from tip_archive.engine import load_archive
 from tip_archive.render.publish import ASSETS, lookup_table
@@ -251,37 +252,8 @@ def test_404_page_of_a_site_in_a_folder(mini_project: Path, tmp_path: Path) -> N
 @pytest.fixture
 def static_host(mini_site: Path) -> Iterator[str]:
     """The built site on a plain static host: files as they are, 404.html for the rest."""
-    import functools
-    import http.server
-    import threading
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def send_error(
-            self, code: int, message: str | None = None, explain: str | None = None
-        ) -> None:
-            if code != 404:
-                super().send_error(code, message, explain)
-                return
-            body = (mini_site / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(mini_site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_static(mini_site) as url:
+        yield url
 
 
 def dom_after_scripts(url: str) -> BeautifulSoup:

@@ -12,9 +12,6 @@ to other hosts are also blocked, so that a leak cannot go unnoticed by succeedin
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,29 +19,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from archive_site import BuiltSite
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, static_host
 
 from .browsing import DESKTOP, Guard, OpenPage
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(archive_site: BuiltSite) -> Iterator[str]:
-    """The built site on http://127.0.0.1:<free port>/, for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(archive_site.root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    """The built site on http://127.0.0.1:<free port>/, as a static host serves it."""
+    with static_host(archive_site.root) as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="session")
