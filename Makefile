@@ -3,18 +3,30 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SIZES  ?= 100 1000 10000
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+LOCK   := requirements.lock
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install lock tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
 
-$(STAMP): pyproject.toml
+# Every package comes from the lock file, each checked against its hashes; the project
+# itself is then installed on top without resolving anything (see CONTRIBUTING, "Dependencies").
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-resolve the whole tree from pyproject.toml (and its build backend) into the lock file,
+# with the hashes of every file of every pinned version, for every platform and Python 3.11+.
+# Run after changing a dependency in pyproject.toml, or after merging a branch that did.
+lock: install
+	$(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\\n')" \
+	  | $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --all-extras \
+	      --generate-hashes --custom-compile-command "make lock" -o $(LOCK) pyproject.toml -
+	$(MAKE) install
 
 # Tools the tests drive besides Python packages: pandoc reads the CSL-JSON output.
 tools:
