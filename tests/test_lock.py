@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import tomllib
 
-from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from conftest import ROOT
 
 LOCK = ROOT / "requirements.lock"
 _ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)

@@ -60,9 +60,13 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
+    from .published import freeze_command
     from .release import release_command
 
     try:
+        if args.freeze:
+            print(freeze_command(Path(args.config)))
+            return 0
         text, ok = release_command(Path(args.data), args.since, args.check)
     except (DataError, ValueError) as exc:
         report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
@@ -117,6 +121,13 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check releases.yaml and the CHANGELOG's data release sections against the data",
     )
+    p.add_argument(
+        "--freeze",
+        action="store_true",
+        help="keep the newest release's open data in releases/<N>/ (never rewritten), "
+        "served from /data/releases/<N>/",
+    )
+    p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(func=_release)
     p = sub.add_parser("schema", help="print the JSON Schema of record files")
     p.add_argument("--output", "-o")

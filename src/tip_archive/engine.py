@@ -16,6 +16,7 @@ from .loading.loader import load_data
 from .loading.problems import DataError, Problem
 from .render.opendata import DATA_PAGE, data_page
 from .render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
+from .render.versions import RELEASES_PAGE, releases_page  # also registers the Versions block
 
 log = logging.getLogger("tip_archive")
 
@@ -88,7 +89,10 @@ def generate(
 ) -> tuple[Archive, list[Page]]:
     archive = load_archive(data_dir, root)
     with phase("render"):
-        pages = [*render_site(archive, options), data_page(archive, options or SiteOptions())]
+        options = options or SiteOptions()
+        pages = [*render_site(archive, options), data_page(archive, options)]
+        if options.published:
+            pages.append(releases_page(archive, options.published))
     return archive, pages
 
 
@@ -99,4 +103,8 @@ def plan(
     archive = load_archive(data_dir, root)
     options = options or SiteOptions()
     data = PagePlan(DATA_PAGE, None, lambda: data_page(archive, options))
-    return archive, [*plan_site(archive, options), data]
+    plans = [*plan_site(archive, options), data]
+    if options.published:
+        published = options.published
+        plans.append(PagePlan(RELEASES_PAGE, None, lambda: releases_page(archive, published)))
+    return archive, plans

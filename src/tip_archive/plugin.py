@@ -18,10 +18,13 @@ from mkdocs.structure.files import File, Files
 from .engine import phase, plan
 from .history import record_history
 from .loading.problems import DataError
-from .release import Release, current_release
+from .published import read_published
+from .release import RELEASES_FILE, Release, read_releases
 from .render import fulltext, publish, rawhtml, scripts
+from .render.feed import FEED_PATH, feed_xml
 from .render.opendata import site_files
 from .render.pages import SiteOptions
+from .render.versions import kept_files
 
 
 class ArchiveConfig(Config):
@@ -55,7 +58,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
         try:
-            self.release = current_release(root)
+            releases = (
+                read_releases(root / RELEASES_FILE) if (root / RELEASES_FILE).exists() else []
+            )
+            self.release = releases[-1] if releases else None
             with phase("history"):
                 history = record_history(root, self.config.data_dir)
             options = SiteOptions(
@@ -65,6 +71,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 release=str(self.release.number) if self.release else None,
                 history=history,
                 history_base=self.config.history_base,
+                published=read_published(root, releases),
             )
             archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
@@ -80,7 +87,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 if path == "robots.txt" and files.get_file_from_path(path) is not None:
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[path] = content
-            data_files = site_files(archive, options)
+            data_files = site_files(archive, options) + kept_files(options.published)
+            outputs[FEED_PATH] = feed_xml(archive, options.site(), releases, options.published)
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -174,6 +182,14 @@ def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
     finally:
         config.plugins.on_shutdown()
     return str(config.site_url or "")
+
+
+def site_identity(config_file: Path) -> tuple[str, str]:
+    """The ``site_url`` and ``site_name`` of ``mkdocs.yml`` (its ``!ENV`` values read)."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    return str(config.site_url or ""), str(config.site_name or "")
 
 
 def mkdocs_serve(config_file: Path, addr: str) -> None:

@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from ..crossref.archive import Archive
 from ..model.records import Record
+
+if TYPE_CHECKING:
+    from ..published import Published
 
 MetaProvider = Callable[[Archive, Record, str], dict[str, Any]]
 """(archive, record, page url) → front-matter keys."""
@@ -39,6 +42,8 @@ class SiteContext:
     """The site's name (MkDocs ``site_name``)."""
     release: str | None = None
     """The data release being built, once releases are numbered."""
+    published: tuple[Published, ...] = ()
+    """The data releases kept as published (``releases/<N>/``), oldest first."""
 
     def absolute(self, path: str) -> str:
         """The public URL of a site-root-relative path (``/path`` when no site URL is set)."""

@@ -213,5 +213,6 @@ def data_page(archive: Archive, options: SiteOptions) -> Page:
         "bibtex_types": bibformats.BIBTEX_TYPES,
         "example": "/" + record_url(example) if example else "/resolutions/a-res-64-293/",
         "release": options.release,
+        "published": bool(options.published),
     }
     return Page(DATA_PAGE, environment().get_template("data.md.j2").render(context))

@@ -30,6 +30,7 @@ from ..model.records import (
     Source,
     Statement,
 )
+from ..published import Published
 from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
     changes,
     cite_block,
@@ -90,8 +91,13 @@ class SiteOptions:
     history_base: str = ""
     """Prefix of a file's change history, e.g. ``https://github.com/o/r/commits/main/``."""
 
+    published: list[Published] = field(default_factory=list)
+    """The data releases kept as published (``releases/<N>/``), oldest first."""
+
     def site(self) -> extras.SiteContext:
-        return extras.SiteContext(self.site_url, self.site_name, self.release)
+        return extras.SiteContext(
+            self.site_url, self.site_name, self.release, tuple(self.published)
+        )
 
 
 def environment() -> Environment:
