@@ -76,6 +76,24 @@ def _release(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _package(args: argparse.Namespace) -> int:
+    from .package import make_package, validate_package
+
+    try:
+        bag = make_package(Path(args.config), Path(args.output))
+    except (DataError, ValueError) as exc:
+        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
+        print(report, file=sys.stderr)
+        return 1
+    problems = validate_package(bag)
+    for problem in problems:
+        print(f"{bag}: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print(f"wrote {bag} (BagIt, validated)")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import schema_json
 
@@ -129,6 +147,14 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--config", default="mkdocs.yml")
     p.set_defaults(func=_release)
+    p = sub.add_parser(
+        "package",
+        help="build the site and write the current release as a BagIt bag (records, source "
+        "texts, schema, open data, site), validated",
+    )
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--output", "-o", default="packages", help="the folder to write the bag in")
+    p.set_defaults(func=_package)
     p = sub.add_parser("schema", help="print the JSON Schema of record files")
     p.add_argument("--output", "-o")
     p.set_defaults(func=_schema)
