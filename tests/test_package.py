@@ -53,6 +53,7 @@ def test_the_bag_holds_the_release_validates_and_detects_a_changed_byte(
         "data/schema/record.schema.json",
         "data/open-data/records.json",
         "data/open-data/records.csv",
+        "data/open-data/datapackage.json",
         "data/releases/1/records.json",
         "data/site/index.html",
         "data/site/resolutions/a-res-64-293/index.html",

@@ -21,6 +21,7 @@ from .loading.problems import DataError
 from .published import read_published
 from .release import RELEASES_FILE, Release, read_releases
 from .render import fulltext, publish, rawhtml, scripts
+from .render.datapackage import package_files
 from .render.feed import FEED_PATH, feed_xml
 from .render.opendata import site_files
 from .render.pages import SiteOptions
@@ -87,7 +88,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 if path == "robots.txt" and files.get_file_from_path(path) is not None:
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[path] = content
-            data_files = site_files(archive, options) + kept_files(options.published)
+            data_files = site_files(archive, options) + package_files(archive, options.site())
+            data_files += kept_files(options.published)
             outputs[FEED_PATH] = feed_xml(archive, options.site(), releases, options.published)
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)

@@ -33,6 +33,8 @@ FROZEN_FILES = (
     "citations.bib",
     "citations.ris",
     "record.schema.json",
+    "record-sources.csv",
+    "datapackage.json",
 )
 
 _REFERENCE_KEYS = {"id", "type", "title", "url"}
@@ -213,6 +215,7 @@ def freeze_command(config_file: Path) -> str:
     from .engine import load_archive
     from .plugin import site_identity
     from .release import RELEASES_FILE, read_releases
+    from .render.datapackage import package_files
     from .render.opendata import site_files
     from .render.pages import SiteOptions
 
@@ -224,7 +227,7 @@ def freeze_command(config_file: Path) -> str:
     archive = load_archive(root / "data", root)
     files = {
         f.path.removeprefix("data/"): f.content
-        for f in site_files(archive, options)
+        for f in site_files(archive, options) + package_files(archive, options.site())
         if f.path.removeprefix("data/") in FROZEN_FILES
     }
     folder = freeze(root, release, files)

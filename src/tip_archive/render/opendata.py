@@ -51,6 +51,17 @@ DATA_FILES = [
     ("data/citations.bib", "Citations (BibTeX)", "Every record as a BibTeX entry (UTF-8)."),
     ("data/citations.ris", "Citations (RIS)", "Every record as an RIS record."),
     (
+        "data/record-sources.csv",
+        "Passages cited (CSV)",
+        "One row per passage a record cites: record, position, source, paragraph, quote.",
+    ),
+    (
+        "data/datapackage.json",
+        "Data package (Frictionless)",
+        "Describes records.csv and record-sources.csv for data tools: column types, keys, "
+        "and the links from each passage to its record and its source.",
+    ),
+    (
         "data/record.schema.json",
         "Record schema (JSON Schema)",
         "The JSON Schema of the archive's record files, generated from the record model.",
