@@ -6,7 +6,7 @@ SIZES  ?= 100 1000 10000
 LOCK   := requirements.lock
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: install lock tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install lock export zensical tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
 
 # Every package comes from the lock file, each checked against its hashes; the project
 # itself is then installed on top without resolving anything (see CONTRIBUTING, "Dependencies").
@@ -77,9 +77,19 @@ test: install tools browser-deps
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+# The exit from MkDocs: the whole site as Markdown with a plugin-free mkdocs.yml in export/,
+# built with Zensical into export/site/ (tests/test_export.py checks it in `make test`).
+export: validate
+	rm -rf export
+	$(BIN)/tip-archive export export
+
+zensical: export
+	cd export && ../$(BIN)/zensical build --strict
+	$(BIN)/tip-archive index export/site
+
 # Speed benchmark (minutes at 10,000 records): make bench SIZES="100 1000"
 bench: install
 	$(BIN)/python -m tip_archive.bench --sizes "$(SIZES)"
 
 clean:
-	rm -rf site .site-* .bench test-artifacts
+	rm -rf site .site-* .bench test-artifacts export packages

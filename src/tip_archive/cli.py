@@ -94,6 +94,34 @@ def _package(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import NOT_EXPORTED, export_site
+
+    try:
+        written = export_site(Path(args.config), Path(args.dir))
+    except (DataError, ValueError) as exc:
+        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
+        print(report, file=sys.stderr)
+        return 1
+    print(f"exported {len(written)} generated files with docs/ into {args.dir}/")
+    print("A build of the export (mkdocs build, zensical build) lacks:")
+    for item in NOT_EXPORTED:
+        print(f"- {item}")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from .render.fulltext import SearchIndexError, index_site
+
+    try:
+        index_site(Path(args.site))
+    except SearchIndexError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the full-text index (Pagefind) of {args.site}/ into {args.site}/pagefind/")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     from .schema import schema_json
 
@@ -155,6 +183,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--output", "-o", default="packages", help="the folder to write the bag in")
     p.set_defaults(func=_package)
+    p = sub.add_parser(
+        "export",
+        help="write the whole site as Markdown and files, with an mkdocs.yml that needs no "
+        "project plugin (for MkDocs or Zensical)",
+    )
+    p.add_argument("dir", help="a new or empty folder")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.set_defaults(func=_export)
+    p = sub.add_parser(
+        "index",
+        help="write the full-text index (Pagefind) of a site built from the export "
+        "(the plugin's build does it by itself)",
+    )
+    p.add_argument("site", help="the built site, e.g. export/site")
+    p.set_defaults(func=_index)
     p = sub.add_parser("schema", help="print the JSON Schema of record files")
     p.add_argument("--output", "-o")
     p.set_defaults(func=_schema)

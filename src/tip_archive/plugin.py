@@ -15,17 +15,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import phase, plan
-from .history import record_history
+from .engine import phase
 from .loading.problems import DataError
-from .published import read_published
-from .release import RELEASES_FILE, Release, read_releases
-from .render import fulltext, publish, rawhtml, scripts
-from .render.datapackage import package_files
-from .render.feed import FEED_PATH, feed_xml
-from .render.opendata import site_files
-from .render.pages import SiteOptions
-from .render.versions import kept_files
+from .outputs import (
+    REQUIRED_EXTENSIONS,
+    generate,
+    page_scripts,
+    page_styles,
+    release_context,
+    releases_of,
+)
+from .render import fulltext, rawhtml
 
 
 class ArchiveConfig(Config):
@@ -37,67 +37,50 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
-#: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
-
-
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
-    release: Release | None = None
-
     def on_config(self, config: Any) -> Any:
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra_css.extend(publish.PAGE_CSS)
-        config.extra_javascript.extend(publish.PAGE_JS)
-        # Symbol lookup, the header search box, copy-link buttons.
-        config.extra_css.extend(u for u in scripts.style_urls() if u not in config.extra_css)
+        # Print styles and scripts, the symbol lookup, the header search box, copy-link buttons.
+        config.extra_css.extend(u for u in page_styles() if u not in config.extra_css)
         loaded = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(u for u in scripts.script_urls() if u not in loaded)
+        config.extra_javascript.extend(u for u in page_scripts() if u not in loaded)
+        root = Path(config.config_file_path).parent
+        try:
+            config.extra["tip_release"] = release_context(releases_of(root))
+        except DataError as exc:
+            raise PluginError(exc.report()) from None
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
         try:
-            releases = (
-                read_releases(root / RELEASES_FILE) if (root / RELEASES_FILE).exists() else []
-            )
-            self.release = releases[-1] if releases else None
-            with phase("history"):
-                history = record_history(root, self.config.data_dir)
-            options = SiteOptions(
-                edit_base=self.config.edit_base,
+            made = generate(
+                root,
+                self.config.data_dir,
                 site_url=config.site_url or "",
                 site_name=config.site_name,
-                release=str(self.release.number) if self.release else None,
-                history=history,
+                edit_base=self.config.edit_base,
                 history_base=self.config.history_base,
-                published=read_published(root, releases),
             )
-            archive, plans = plan(root / self.config.data_dir, options, root)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
         # time; other files (the symbol table, redirects) are needed now.
-        self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
+        self._plans = {p.src: p for p in made.plans if p.src.endswith(".md")}
         self._blocks: dict[str, dict[str, str]] = {}
         with phase("render"):
-            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
-        with phase("files"):
-            for path, content in publish.site_files(archive, config.site_url or "").items():
-                if path == "robots.txt" and files.get_file_from_path(path) is not None:
-                    continue  # a robots.txt written by hand in docs/ wins
-                outputs[path] = content
-            data_files = site_files(archive, options) + package_files(archive, options.site())
-            data_files += kept_files(options.published)
-            outputs[FEED_PATH] = feed_xml(archive, options.site(), releases, options.published)
+            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in made.plans}
+        for path, content in made.files.items():
+            if path == "robots.txt" and files.get_file_from_path(path) is not None:
+                continue  # a robots.txt written by hand in docs/ wins
+            outputs[path] = content
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        for data in data_files:  # open data, citation files, assets
-            files.append(File.generated(config, data.path, content=data.content))
         return files
 
     def on_post_build(self, *, config: Any) -> None:
@@ -108,15 +91,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 fulltext.index_site(Path(config.site_dir))
         except fulltext.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
-
-    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
-        release = self.release
-        env.globals["tip_release"] = (
-            {"number": release.number, "label": release.label, "human": release.human()}
-            if release
-            else None
-        )
-        return env
 
     def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
         found = getattr(self, "_plans", {}).get(page.file.src_uri)

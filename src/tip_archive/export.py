@@ -1,0 +1,126 @@
+"""``tip-archive export DIR``: the whole site as plain Markdown and files, without the plugin.
+
+The export holds what the plugin would hand to MkDocs: the hand-written pages of
+``docs/``, every generated page (records, indexes, chronology, symbol table...) as
+Markdown, and every generated file (open data, citation files, kept releases, the
+feed, the archive's scripts), with the theme's ``overrides/`` and an
+``mkdocs.yml`` that names no project plugin.  Any generator that reads MkDocs'
+configuration and Material's settings (MkDocs itself, Zensical) builds it::
+
+    DIR/mkdocs.yml
+    DIR/docs/...
+    DIR/overrides/...
+
+What the plugin does at build time, and an export therefore lacks, is listed in
+:data:`NOT_EXPORTED` (and in CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .outputs import REQUIRED_EXTENSIONS, generate, page_scripts, page_styles, release_context
+from .render.urls import record_src
+
+#: What a build of the export lacks, compared with a build with the plugin.
+NOT_EXPORTED = (
+    "the full-text index (Pagefind runs after the plugin's build; run "
+    "`tip-archive index <built site>` after building the export to add it)",
+    "each record page's date of last change in the sitemap (<lastmod> is the build's)",
+    "the validation of the data before the build (run `tip-archive validate` first)",
+)
+
+
+def _config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as MkDocs reads it (``!ENV`` values resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as file:
+        loaded: dict[str, Any] = yaml_load(file)
+    return loaded
+
+
+def _plugin_options(plugins: list[Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The plugins other than the archive's, and the archive plugin's options."""
+    kept, options = [], {}
+    for plugin in plugins or []:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name == "tip-archive":
+            options = {} if isinstance(plugin, str) else dict(plugin[name] or {})
+        else:
+            kept.append(plugin)
+    return kept, options
+
+
+def export_config(config: dict[str, Any], release: dict[str, Any] | None) -> dict[str, Any]:
+    """The configuration of the export: the project's, with the plugin's part written out."""
+    out = dict(config)
+    out["plugins"], _ = _plugin_options(config.get("plugins", []))
+    out.pop("watch", None)
+    out["docs_dir"], out["site_dir"] = "docs", "site"
+    theme = dict(out.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = "overrides"
+    out["theme"] = theme
+    css = list(out.get("extra_css") or [])
+    out["extra_css"] = css + [u for u in page_styles() if u not in css]
+    js = [str(u) for u in out.get("extra_javascript") or []]
+    out["extra_javascript"] = js + [u for u in page_scripts() if u not in js]
+    extensions = list(out.get("markdown_extensions") or [])
+    names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
+    out["markdown_extensions"] = extensions + [e for e in REQUIRED_EXTENSIONS if e not in names]
+    out["extra"] = dict(out.get("extra") or {}) | {"tip_release": release}
+    return out
+
+
+def export_site(config_file: Path, target: Path) -> list[str]:
+    """Write the export of the project of ``config_file`` into ``target`` (new or empty).
+
+    Returns the paths written under ``target/docs``; raises ``ValueError`` when
+    ``target`` holds anything, and ``DataError`` when the data have problems.
+    """
+    root = config_file.resolve().parent
+    if target.exists() and any(target.iterdir()):
+        raise ValueError(f"{target} is not empty: export into a new folder")
+    config = _config(config_file)
+    _, options = _plugin_options(config.get("plugins", []))
+    made = generate(
+        root,
+        str(options.get("data_dir", "data")),
+        site_url=str(config.get("site_url") or ""),
+        site_name=str(config.get("site_name") or ""),
+        edit_base=str(options.get("edit_base") or ""),
+        history_base=str(options.get("history_base") or ""),
+    )
+    docs = target / "docs"
+    shutil.copytree(root / str(config.get("docs_dir", "docs")), docs, dirs_exist_ok=True)
+    written = []
+    # A record page's HTML links are relative to its address (resolutions/x/), which MkDocs
+    # leaves alone and Zensical reads as relative to the Markdown file: as x/index.md, both
+    # agree.
+    records = {record_src(r) for r in made.archive.records()}
+    outputs = {
+        (p.src.removesuffix(".md") + "/index.md" if p.src in records else p.src): p.make().markdown
+        for p in made.plans
+    }
+    outputs |= made.files
+    for path, content in outputs.items():
+        if path == "robots.txt" and (docs / path).exists():
+            continue  # a robots.txt written by hand in docs/ wins, as in the plugin's build
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(content, encoding="utf-8")
+        written.append(path)
+    custom = (config.get("theme") or {}).get("custom_dir")
+    if custom:
+        shutil.copytree((root / custom).resolve(), target / "overrides")
+    exported = export_config(config, release_context(made.releases))
+    (target / "mkdocs.yml").write_text(
+        "# Exported by `tip-archive export`: the archive's site without its MkDocs plugin.\n"
+        + yaml.safe_dump(exported, allow_unicode=True, sort_keys=False, width=100),
+        encoding="utf-8",
+    )
+    return sorted(written)
