@@ -37,7 +37,7 @@ from test_symbol_site import (  # noqa: F401  (collected here, against the Zensi
     test_symbol_address_sends_the_reader_to_the_record,
 )
 from tip_archive.cli import main
-from tip_archive.export import export_site
+from tip_archive.pipeline.export import export_site
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ import bagit
 import pytest
 
 from tip_archive.cli import main
-from tip_archive.package import validate_package
+from tip_archive.pipeline.package import validate_package
 
 
 def _cli(project: Path, *args: str) -> tuple[int, str]:

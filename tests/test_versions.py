@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_project
-from tip_archive.published import (
+from tip_archive.authoring.published import (
     FROZEN_FILES,
     normalise,
     read_published,
@@ -19,14 +19,14 @@ from tip_archive.published import (
     records_of,
     unfrozen,
 )
-from tip_archive.release import Release, read_releases
+from tip_archive.authoring.release import Release, read_releases
 
 R1 = Release(number=1, date="2026-11-25")
 R2 = Release(number=2, date="2027-03-01")
 
 
 def _published(release: Release, records: list[dict[str, object]]):  # type: ignore[no-untyped-def]
-    from tip_archive.published import Published
+    from tip_archive.authoring.published import Published
 
     return Published(release, {}, {r["id"]: normalise(r) for r in records})  # type: ignore[misc]
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import phase
 from .loading.problems import DataError
-from .outputs import (
+from .pipeline.engine import phase
+from .pipeline.outputs import (
     REQUIRED_EXTENSIONS,
     generate,
     page_scripts,
@@ -25,6 +25,7 @@ from .outputs import (
     release_context,
     releases_of,
 )
+from .pipeline.site import BuildFailed
 from .render import fulltext, rawhtml
 
 
@@ -129,7 +130,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
 
-    Raises ``mkdocs.exceptions.MkDocsException`` when the build fails.
+    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when the build fails, so that
+    the caller needs nothing from MkDocs.
     """
 
     import logging
@@ -143,6 +145,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     logger.addHandler(handler)
     try:
         return _build(config_file, site_dir, strict)
+    except MkDocsException as exc:
+        raise BuildFailed(str(exc)) from exc
     finally:
         logger.removeHandler(handler)
 
@@ -158,6 +162,15 @@ def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
     finally:
         config.plugins.on_shutdown()
     return str(config.site_url or "")
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` as written, its ``!ENV`` values read, nothing checked or added."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as file:
+        loaded: dict[str, Any] = yaml_load(file)
+    return loaded
 
 
 def site_identity(config_file: Path) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from ..crossref.archive import Archive
 from ..model.records import Record
 
 if TYPE_CHECKING:
-    from ..published import Published
+    from ..authoring.published import Published
 
 MetaProvider = Callable[[Archive, Record, str], dict[str, Any]]
 """(archive, record, page url) → front-matter keys."""

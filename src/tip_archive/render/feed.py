@@ -1,7 +1,7 @@
 """``/feed.xml``: an Atom feed with one entry per data release, made with feedgen.
 
 Each entry names the records the release added, corrected and removed (read
-from the kept releases, :mod:`tip_archive.published`), with links to their
+from the kept releases, :mod:`tip_archive.authoring.published`), with links to their
 pages and to the release's data.  Every date comes from ``releases.yaml``, never
 from the clock, so the same commit gives the same feed.
 """
@@ -13,9 +13,9 @@ import datetime
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
 
+from ..authoring.published import Published, release_summaries
+from ..authoring.release import Release
 from ..crossref.archive import Archive
-from ..published import Published, release_summaries
-from ..release import Release
 from .extras import SiteContext
 from .urls import record_url
 from .versions import RELEASES_URL

@@ -16,8 +16,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..authoring.published import Published
 from ..crossref.archive import Archive
-from ..history import Change
+from ..loading.history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,
@@ -30,7 +31,6 @@ from ..model.records import (
     Source,
     Statement,
 )
-from ..published import Published
 from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
     changes,
     cite_block,

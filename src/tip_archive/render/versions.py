@@ -6,16 +6,22 @@
 - ``/data/releases/``: every release with its date, note, counts and files.
 - ``/data/releases/<N>/...``: the files each release kept, byte for byte.
 
-The facts come from :mod:`tip_archive.published`; this module only words them.
+The facts come from :mod:`tip_archive.authoring.published`; this module only words them.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from ..authoring.published import (
+    FROZEN_FILES,
+    Published,
+    RecordChange,
+    record_changes,
+    release_summaries,
+)
 from ..crossref.archive import Archive
 from ..model.records import Record
-from ..published import FROZEN_FILES, Published, RecordChange, record_changes, release_summaries
 from . import extras
 from .opendata import DataFile, record_data
 from .pages import Page

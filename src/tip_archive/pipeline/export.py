@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
+from ..render.urls import record_src
 from .outputs import REQUIRED_EXTENSIONS, generate, page_scripts, page_styles, release_context
-from .render.urls import record_src
 
 #: What a build of the export lacks, compared with a build with the plugin.
 NOT_EXPORTED = (
@@ -33,15 +33,6 @@ NOT_EXPORTED = (
     "each record page's date of last change in the sitemap (<lastmod> is the build's)",
     "the validation of the data before the build (run `tip-archive validate` first)",
 )
-
-
-def _config(config_file: Path) -> dict[str, Any]:
-    """``mkdocs.yml`` as MkDocs reads it (``!ENV`` values resolved)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config_file.open(encoding="utf-8") as file:
-        loaded: dict[str, Any] = yaml_load(file)
-    return loaded
 
 
 def _plugin_options(plugins: list[Any]) -> tuple[list[Any], dict[str, Any]]:
@@ -86,7 +77,9 @@ def export_site(config_file: Path, target: Path) -> list[str]:
     root = config_file.resolve().parent
     if target.exists() and any(target.iterdir()):
         raise ValueError(f"{target} is not empty: export into a new folder")
-    config = _config(config_file)
+    from ..plugin import read_config
+
+    config = read_config(config_file)
     _, options = _plugin_options(config.get("plugins", []))
     made = generate(
         root,

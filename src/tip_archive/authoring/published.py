@@ -212,12 +212,12 @@ def freeze_command(config_file: Path) -> str:
     The files are those the site serves under ``/data/`` now, with the site's public
     address; run it on the commit that is tagged ``data-release-<N>``.
     """
-    from .engine import load_archive
-    from .plugin import site_identity
+    from ..pipeline.engine import load_archive
+    from ..plugin import site_identity
+    from ..render.datapackage import package_files
+    from ..render.opendata import site_files
+    from ..render.pages import SiteOptions
     from .release import RELEASES_FILE, read_releases
-    from .render.datapackage import package_files
-    from .render.opendata import site_files
-    from .render.pages import SiteOptions
 
     root = config_file.resolve().parent
     releases = read_releases(root / RELEASES_FILE)

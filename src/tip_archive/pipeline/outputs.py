@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .crossref.archive import Archive
+from ..authoring.published import read_published
+from ..authoring.release import RELEASES_FILE, Release, read_releases
+from ..crossref.archive import Archive
+from ..loading.history import record_history
+from ..render import publish, scripts
+from ..render.datapackage import package_files
+from ..render.feed import FEED_PATH, feed_xml
+from ..render.opendata import site_files
+from ..render.pages import PagePlan, SiteOptions
+from ..render.versions import kept_files
 from .engine import phase, plan
-from .history import record_history
-from .published import read_published
-from .release import RELEASES_FILE, Release, read_releases
-from .render import publish, scripts
-from .render.datapackage import package_files
-from .render.feed import FEED_PATH, feed_xml
-from .render.opendata import site_files
-from .render.pages import PagePlan, SiteOptions
-from .render.versions import kept_files
 
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")

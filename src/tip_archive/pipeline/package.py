@@ -21,9 +21,9 @@ from pathlib import Path
 
 import bagit
 
-from .published import RELEASES_DIR
-from .release import RELEASES_FILE, read_releases
-from .schema import schema_json
+from ..authoring.published import RELEASES_DIR
+from ..authoring.release import RELEASES_FILE, read_releases
+from ..model.schema import schema_json
 
 #: Checksums written into the bag's manifests (RFC 8493 recommends SHA-512; SHA-256 is
 #: what most repository software checks first).
@@ -57,7 +57,7 @@ def make_package(config_file: Path, output: Path, site: Path | None = None) -> P
 
     Raises ``ValueError`` when the bag exists already or the build fails.
     """
-    from .plugin import site_identity
+    from ..plugin import site_identity
     from .site import build_site
 
     root = config_file.resolve().parent

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .crossref.archive import Archive, build_archive
-from .loading.loader import load_data
-from .loading.problems import DataError, Problem
-from .render.opendata import DATA_PAGE, data_page
-from .render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
-from .render.versions import RELEASES_PAGE, releases_page  # also registers the Versions block
+from ..crossref.archive import Archive, build_archive
+from ..loading.loader import load_data
+from ..loading.problems import DataError, Problem
+from ..render.opendata import DATA_PAGE, data_page
+from ..render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
+from ..render.versions import RELEASES_PAGE, releases_page  # also registers the Versions block
 
 log = logging.getLogger("tip_archive")
 
