@@ -198,6 +198,8 @@ def test_data_page_links_every_file(mini_site: Path) -> None:
         "citations.bib",
         "citations.ris",
         "record.schema.json",
+        "record-sources.csv",
+        "datapackage.json",
     }
     types = soup.select(".tip-data-types tbody tr")
     assert [td.get_text() for td in types[0].find_all("td")][:2] == ["resolution", "bill"]

@@ -156,6 +156,6 @@ def test_the_exported_configuration_names_no_project_plugin(zensical_site: Path)
     config = (zensical_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "tip-archive" not in config.split("plugins:")[1].split("\n", 1)[0]
     loaded = yaml.safe_load(config)
-    assert loaded["plugins"] == []
+    assert loaded["plugins"] == [{"search": {"enabled": False}}]  # Pagefind is the search
     assert loaded["extra"]["tip_release"]["label"] == "Data release 1"
     assert (zensical_site.parent / "docs/resolutions/a-res-64-293/index.md").is_file()

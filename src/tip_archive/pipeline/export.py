@@ -50,7 +50,14 @@ def _plugin_options(plugins: list[Any]) -> tuple[list[Any], dict[str, Any]]:
 def export_config(config: dict[str, Any], release: dict[str, Any] | None) -> dict[str, Any]:
     """The configuration of the export: the project's, with the plugin's part written out."""
     out = dict(config)
-    out["plugins"], _ = _plugin_options(config.get("plugins", []))
+    plugins, _ = _plugin_options(config.get("plugins", []))
+    names = {p if isinstance(p, str) else next(iter(p)) for p in plugins}
+    if not names & {"search", "material/search"}:
+        # The archive's search is Pagefind's (`tip-archive index`). Zensical turns its own
+        # search on unless told otherwise, and its worker keeps headless browsers from ever
+        # settling after the 404 page's redirect; MkDocs reads the same setting.
+        plugins.append({"search": {"enabled": False}})
+    out["plugins"] = plugins
     out.pop("watch", None)
     out["docs_dir"], out["site_dir"] = "docs", "site"
     theme = dict(out.get("theme") or {})

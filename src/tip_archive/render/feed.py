@@ -9,6 +9,7 @@ from the clock, so the same commit gives the same feed.
 from __future__ import annotations
 
 import datetime
+import os
 
 from feedgen.feed import FeedGenerator
 from markupsafe import Markup, escape
@@ -25,6 +26,12 @@ FEED_PATH = "feed.xml"
 
 def _day(release: Release) -> datetime.datetime:
     return datetime.datetime.fromisoformat(release.date).replace(tzinfo=datetime.UTC)
+
+
+def _build_day() -> datetime.datetime:
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    seconds = int(stamp) if stamp.isdigit() else 1_577_836_800  # 2020-01-01, site.py's default
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
 
 
 def _records(archive: Archive, site: SiteContext, heading: str, ids: tuple[str, ...]) -> Markup:
@@ -60,8 +67,9 @@ def feed_xml(
     feed.link(href=home, rel="alternate", type="text/html")
     feed.link(href=site.absolute(FEED_PATH), rel="self", type="application/atom+xml")
     feed.language("en")
-    if releases:
-        feed.updated(_day(releases[-1]))
+    # Dated by the newest release; before the first, by the build's date (SOURCE_DATE_EPOCH,
+    # which `tip-archive build` sets from the last commit): never by the clock.
+    feed.updated(_day(releases[-1]) if releases else _build_day())
     for release in releases:
         entry = feed.add_entry(order="prepend")  # newest first
         anchor = site.absolute(f"{RELEASES_URL}#release-{release.number}")
