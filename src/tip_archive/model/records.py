@@ -91,6 +91,7 @@ ActorRef = Annotated[str, Ref("body", "person"), Field(pattern=ID_PATTERN)]
 SourceRef = Annotated[str, Ref("source"), Field(pattern=ID_PATTERN)]
 EventRef = Annotated[str, Ref("event"), Field(pattern=ID_PATTERN)]
 ResolutionRef = Annotated[str, Ref("resolution"), Field(pattern=ID_PATTERN)]
+ReferenceRef = Annotated[str, Ref("reference"), Field(pattern=ID_PATTERN)]
 AnyRef = Annotated[
     str,
     Ref("resolution", "statement", "event", "document", "body", "person", "source"),
@@ -115,9 +116,12 @@ class Strict(BaseModel):
         str_strip_whitespace=False,
     )
 
+    forbidden: ClassVar[dict[str, str]] = {}
+    """Fields an author may be tempted to write here, with why they are refused."""
+
 
 class Citation(Strict):
-    """A passage of an archived source that supports a record."""
+    """A passage of an archived source that supports a record: quoted, and checked by the build."""
 
     source: SourceRef
     """Id of the archived source (a record of type ``source``)."""
@@ -129,6 +133,33 @@ class Citation(Strict):
     """The archive's own English rendering of a quote in another language."""
 
 
+_NO_QUOTE = (
+    "the public record is never quoted: remove 'quote' and give the value in the archive's "
+    "own words (verbatim quotes come only from archived sources, under 'cited' or 'sources')"
+)
+
+
+class Referenced(Strict):
+    """Where a number, reading or office is found in the public record: a reference and the place in it."""
+
+    forbidden: ClassVar[dict[str, str]] = {"quote": _NO_QUOTE}
+
+    reference: ReferenceRef
+    """Id of the reference (a record of type ``reference``)."""
+    at: str | None = None
+    """Where in it: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
+
+
+def _one_kind_of_evidence(item: Any, what: str) -> Any:
+    cited, referenced = getattr(item, "cited", None), getattr(item, "referenced", None)
+    if cited is not None and referenced is not None:
+        raise ValueError(
+            f"{what} has both 'cited' and 'referenced': keep the archived quote under "
+            "'cited' or the public record under 'referenced', not both"
+        )
+    return item
+
+
 class Figure(Strict):
     """A number the sources give: participants, countries, co-sponsors, people trained."""
 
@@ -138,8 +169,20 @@ class Figure(Strict):
     """The number as the source gives it."""
     qualifier: Literal["exactly", "over", "about", "at least", "up to"] = "exactly"
     """How the source qualifies the number (``over 400``, ``about 800``)."""
-    cited: Citation
-    """The passage that gives the number."""
+    cited: Citation | None = None
+    """The passage of an archived source that gives the number (or ``referenced``)."""
+    referenced: Referenced | None = None
+    """The reference in the public record that gives the number (or ``cited``)."""
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Figure:
+        _one_kind_of_evidence(self, "a figure")
+        if self.cited is None and self.referenced is None:
+            raise ValueError(
+                "a figure needs 'cited' (an archived quote) or 'referenced' "
+                "(a reference in the public record): add one"
+            )
+        return self
 
 
 class Reading(Strict):
@@ -149,8 +192,20 @@ class Reading(Strict):
     """The field concerned, e.g. ``title``, ``date`` or ``place``."""
     value: Text
     """The reading, as the source gives it."""
-    cited: Citation
-    """The passage that gives this reading."""
+    cited: Citation | None = None
+    """The passage of an archived source that gives this reading (or ``referenced``)."""
+    referenced: Referenced | None = None
+    """The reference in the public record that gives this reading (or ``cited``)."""
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Reading:
+        _one_kind_of_evidence(self, "a reading")
+        if self.cited is None and self.referenced is None:
+            raise ValueError(
+                "a reading needs 'cited' (an archived quote) or 'referenced' "
+                "(a reference in the public record): add one"
+            )
+        return self
 
 
 class Disagreement(Strict):
@@ -162,15 +217,47 @@ class Disagreement(Strict):
     """Each reading with its source."""
 
 
-class UNRecordFact(Strict):
-    """A fact taken from the public UN record rather than from the seed sources."""
+class Fact(Strict):
+    """A fact a record states from the public record: its value, and the reference it rests on.
+
+    Each fact has either ``reference`` (where the archive read it) or ``unconfirmed``
+    (why no consulted page confirms it yet), never both.  A fact has no quote.
+    """
+
+    forbidden: ClassVar[dict[str, str]] = {"quote": _NO_QUOTE}
 
     field: Text
-    """The field it supplies, e.g. ``date`` or ``symbol``."""
+    """The record field the fact supplies: ``date``, ``symbol``, ``draft_symbol``, ``adoption``,
+    ``place``, ``title``, ``session``, ``body``, ``initiators``, ``summary``, ..."""
     value: Text
-    """The value as the UN record gives it."""
-    document: UNSymbol
-    """The UN document it comes from."""
+    """The value, in the archive's own words (never a sentence copied from the page)."""
+    reference: ReferenceRef | None = None
+    """Id of the reference it comes from (a record of type ``reference``)."""
+    at: str | None = None
+    """Where in the reference: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
+    unconfirmed: Text | None = None
+    """Instead of ``reference``: why no consulted page confirms the fact yet."""
+
+    @model_validator(mode="after")
+    def _reference_or_unconfirmed(self) -> Fact:
+        if self.reference is not None and self.unconfirmed is not None:
+            raise ValueError(
+                "a fact has either 'reference' or 'unconfirmed', not both: remove "
+                "'unconfirmed' once a reference confirms it"
+            )
+        if self.reference is None and self.unconfirmed is None:
+            raise ValueError(
+                "a fact needs 'reference' (the id of the reference it comes from) or "
+                "'unconfirmed' (why no consulted page confirms it): add one"
+            )
+        if self.at is not None and self.reference is None:
+            raise ValueError("'at' says where in a reference: give 'reference' too, or remove 'at'")
+        return self
+
+    @property
+    def referenced(self) -> Referenced | None:
+        """The fact's evidence in the shape figures and readings use."""
+        return Referenced(reference=self.reference, at=self.at) if self.reference else None
 
 
 class Translation(Strict):
@@ -202,8 +289,8 @@ class Record(Strict):
     """Numbers the sources give, each with its quote."""
     disagreements: list[Disagreement] = []
     """Facts on which the sources differ."""
-    un_record: list[UNRecordFact] = []
-    """Facts from the public UN record, not from the seeds, with the document they come from."""
+    facts: list[Fact] = []
+    """Facts from the public record, each with the reference it rests on (or why it is unconfirmed)."""
     translations: dict[Literal["ru"], Translation] = {}
     """Title and summary in other language editions."""
 
@@ -223,6 +310,28 @@ class Record(Strict):
     @property
     def symbol_value(self) -> str | None:
         return getattr(self, "symbol", None)
+
+    @property
+    def quoted(self) -> bool:
+        """Whether the record rests on passages of archived sources (quoted, checked by the build)."""
+        return bool(self.sources) or any(
+            getattr(item, "cited", None) is not None for item in self.evidenced_items()
+        )
+
+    @property
+    def referenced(self) -> bool:
+        """Whether the record rests on the public record: a fact, figure or reading from a reference."""
+        return any(
+            getattr(item, "referenced", None) is not None
+            for item in [*self.facts, *self.evidenced_items()]
+        )
+
+    def evidenced_items(self) -> list[Figure | Reading | Office]:
+        """The record's figures, readings and offices: each rests on a quote or a reference."""
+        items: list[Figure | Reading | Office] = [*self.figures]
+        items += [r for d in self.disagreements for r in d.readings]
+        items += getattr(self, "offices", [])
+        return items
 
     @property
     def all_symbols(self) -> list[str]:
@@ -411,7 +520,13 @@ class Office(Strict):
     date: Date | None = None
     """When the source shows the person in this office."""
     cited: Citation | None = None
-    """The passage that names the office."""
+    """The passage of an archived source that names the office (or ``referenced``)."""
+    referenced: Referenced | None = None
+    """The reference in the public record that names the office (or ``cited``)."""
+
+    @model_validator(mode="after")
+    def _evidence(self) -> Office:
+        return _one_kind_of_evidence(self, "an office")
 
 
 class Person(Record):
@@ -458,9 +573,82 @@ class Source(Record):
     needs_sources: ClassVar[bool] = False
 
 
+PRESS_RELEASE_PATTERN = r"^[A-Z]{1,6}(?:/[A-Z0-9.]{1,12}){0,3}/\d{1,6}(?:[-/][A-Z0-9.]{1,12})*$"
+
+
+class Reference(Record):
+    """A public document or page the archive consulted: a UN document by symbol, a press
+    release, a UN or official page, a press article.  It is not an archived source: the
+    archive holds no text of it and never quotes it; records state facts from it in their
+    own words (``facts``, ``referenced``)."""
+
+    type: Literal["reference"]
+    """The record type, ``reference``."""
+    title: Text
+    """The title as the page or document prints it."""
+    kind: Literal["un document", "press release", "un page", "official page", "press", "other"]
+    """What it is."""
+    symbol: UNSymbol | None = None
+    """Its UN document symbol, when it is a UN document (``A/71/119``); links to the UN's resolver."""
+    press_release: str | None = Field(default=None, pattern=PRESS_RELEASE_PATTERN)
+    """A UN press release's number, when it is one (``GA/SHC/4090``, ``GA/10968``)."""
+    publisher: str | None = None
+    """Who published it, e.g. ``United Nations, Meetings Coverage and Press Releases``."""
+    date: Date | None = None
+    """The page's or document's own date, as precise as it shows it."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Where it was read."""
+    read_at: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """For a UN document read in a third-party copy: where the copy was read (then ``symbol``
+    is the authority and ``url`` is left out)."""
+    consulted: Date | None = None
+    """The day it was read (``2026-12-02``); required with ``url`` or ``read_at``."""
+    language: Literal["en", "ru"] = "en"
+    """The language it was read in."""
+
+    plural: ClassVar[str] = "references"
+    label: ClassVar[str] = "Reference"
+    needs_sources: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if not (self.symbol or self.press_release or self.url or self.read_at):
+            raise ValueError(
+                "a reference needs a 'symbol', a 'press_release' number or an address "
+                "('url', or 'read_at' for a copy): add where a reader can find it"
+            )
+        if self.url and self.read_at:
+            raise ValueError(
+                "a reference has 'url' (where it was read) or 'read_at' (where a copy of a UN "
+                "document was read), not both: keep the address you read it at"
+            )
+        if self.read_at and not self.symbol:
+            raise ValueError(
+                "'read_at' is for a copy of a UN document: give its 'symbol' too, or write the "
+                "address as 'url'"
+            )
+        if (self.url or self.read_at) and self.consulted is None:
+            raise ValueError(
+                "a reference with an address needs 'consulted': the day it was read, "
+                "e.g. consulted: '2026-12-02'"
+            )
+        if self.consulted is not None and (
+            self.consulted.end is not None or self.consulted.start.day is None
+        ):
+            raise ValueError(
+                "'consulted' is the day it was read: write a full date such as '2026-12-02'"
+            )
+        return self
+
+    @property
+    def address(self) -> str | None:
+        """Where the reference was read: its ``url``, or the copy at ``read_at``."""
+        return self.url or self.read_at
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
-    for cls in (Resolution, Statement, Event, Document, Body, Person, Source)
+    for cls in (Resolution, Statement, Event, Document, Body, Person, Source, Reference)
 }
 """Record types by the value of their ``type`` field."""
 
