@@ -139,7 +139,7 @@ def unknown_field(model: type[Record], loc: tuple[Any, ...]) -> str:
     name = str(loc[-1])
     here = _model_at(model, loc[:-1])
     known = list(here.model_fields) if here is not None else []
-    refused = getattr(here, "forbidden", {}).get(name)
+    refused: str | None = getattr(here, "forbidden", {}).get(name)
     if refused:
         return refused
     close = suggest(name, known)

@@ -26,6 +26,9 @@ from .symbols import SymbolError, parse_symbol
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+#: The years the archive's story covers, from the 2005 World Summit to the 2019 resolution.
+SPAN = (2005, 2019)
+
 #: Languages of the archive's editions; English is the default edition.
 LANGUAGES = ("en", "ru")
 
@@ -150,14 +153,19 @@ class Referenced(Strict):
     """Where in it: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
 
 
-def _one_kind_of_evidence(item: Any, what: str) -> Any:
+def _one_kind_of_evidence(item: Any, what: str, required: bool = True) -> None:
+    """A figure, reading or office rests on a quote (``cited``) or a reference, not both."""
     cited, referenced = getattr(item, "cited", None), getattr(item, "referenced", None)
     if cited is not None and referenced is not None:
         raise ValueError(
             f"{what} has both 'cited' and 'referenced': keep the archived quote under "
             "'cited' or the public record under 'referenced', not both"
         )
-    return item
+    if required and cited is None and referenced is None:
+        raise ValueError(
+            f"{what} needs 'cited' (an archived quote) or 'referenced' "
+            "(a reference in the public record): add one"
+        )
 
 
 class Figure(Strict):
@@ -177,11 +185,6 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _evidence(self) -> Figure:
         _one_kind_of_evidence(self, "a figure")
-        if self.cited is None and self.referenced is None:
-            raise ValueError(
-                "a figure needs 'cited' (an archived quote) or 'referenced' "
-                "(a reference in the public record): add one"
-            )
         return self
 
 
@@ -200,11 +203,6 @@ class Reading(Strict):
     @model_validator(mode="after")
     def _evidence(self) -> Reading:
         _one_kind_of_evidence(self, "a reading")
-        if self.cited is None and self.referenced is None:
-            raise ValueError(
-                "a reading needs 'cited' (an archived quote) or 'referenced' "
-                "(a reference in the public record): add one"
-            )
         return self
 
 
@@ -526,7 +524,8 @@ class Office(Strict):
 
     @model_validator(mode="after")
     def _evidence(self) -> Office:
-        return _one_kind_of_evidence(self, "an office")
+        _one_kind_of_evidence(self, "an office", required=False)
+        return self
 
 
 class Person(Record):
