@@ -33,6 +33,14 @@ SPAN = (2005, 2019)
 LANGUAGES = ("en", "ru")
 
 
+class FieldProblem(ValueError):
+    """A problem found by a check of the whole record, reported at one of its fields."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class Ref:
     """Marks a field that holds the id of another record, of one of ``types``."""
 
@@ -157,14 +165,16 @@ def _one_kind_of_evidence(item: Any, what: str, required: bool = True) -> None:
     """A figure, reading or office rests on a quote (``cited``) or a reference, not both."""
     cited, referenced = getattr(item, "cited", None), getattr(item, "referenced", None)
     if cited is not None and referenced is not None:
-        raise ValueError(
+        raise FieldProblem(
+            "referenced",
             f"{what} has both 'cited' and 'referenced': keep the archived quote under "
-            "'cited' or the public record under 'referenced', not both"
+            "'cited' or the public record under 'referenced', not both",
         )
     if required and cited is None and referenced is None:
-        raise ValueError(
+        raise FieldProblem(
+            "cited",
             f"{what} needs 'cited' (an archived quote) or 'referenced' "
-            "(a reference in the public record): add one"
+            "(a reference in the public record): add one",
         )
 
 
@@ -239,17 +249,21 @@ class Fact(Strict):
     @model_validator(mode="after")
     def _reference_or_unconfirmed(self) -> Fact:
         if self.reference is not None and self.unconfirmed is not None:
-            raise ValueError(
+            raise FieldProblem(
+                "unconfirmed",
                 "a fact has either 'reference' or 'unconfirmed', not both: remove "
-                "'unconfirmed' once a reference confirms it"
+                "'unconfirmed' once a reference confirms it",
             )
         if self.reference is None and self.unconfirmed is None:
-            raise ValueError(
+            raise FieldProblem(
+                "reference",
                 "a fact needs 'reference' (the id of the reference it comes from) or "
-                "'unconfirmed' (why no consulted page confirms it): add one"
+                "'unconfirmed' (why no consulted page confirms it): add one",
             )
         if self.at is not None and self.reference is None:
-            raise ValueError("'at' says where in a reference: give 'reference' too, or remove 'at'")
+            raise FieldProblem(
+                "at", "'at' says where in a reference: give 'reference' too, or remove 'at'"
+            )
         return self
 
     @property
@@ -612,30 +626,35 @@ class Reference(Record):
     @model_validator(mode="after")
     def _findable(self) -> Reference:
         if not (self.symbol or self.press_release or self.url or self.read_at):
-            raise ValueError(
+            raise FieldProblem(
+                "url",
                 "a reference needs a 'symbol', a 'press_release' number or an address "
-                "('url', or 'read_at' for a copy): add where a reader can find it"
+                "('url', or 'read_at' for a copy): add where a reader can find it",
             )
         if self.url and self.read_at:
-            raise ValueError(
+            raise FieldProblem(
+                "read_at",
                 "a reference has 'url' (where it was read) or 'read_at' (where a copy of a UN "
-                "document was read), not both: keep the address you read it at"
+                "document was read), not both: keep the address you read it at",
             )
         if self.read_at and not self.symbol:
-            raise ValueError(
+            raise FieldProblem(
+                "read_at",
                 "'read_at' is for a copy of a UN document: give its 'symbol' too, or write the "
-                "address as 'url'"
+                "address as 'url'",
             )
         if (self.url or self.read_at) and self.consulted is None:
-            raise ValueError(
+            raise FieldProblem(
+                "consulted",
                 "a reference with an address needs 'consulted': the day it was read, "
-                "e.g. consulted: '2026-12-02'"
+                "e.g. consulted: '2026-12-02'",
             )
         if self.consulted is not None and (
             self.consulted.end is not None or self.consulted.start.day is None
         ):
-            raise ValueError(
-                "'consulted' is the day it was read: write a full date such as '2026-12-02'"
+            raise FieldProblem(
+                "consulted",
+                "'consulted' is the day it was read: write a full date such as '2026-12-02'",
             )
         return self
 
