@@ -296,7 +296,8 @@ class Record(Strict):
     related: list[AnyRef] = []
     """Ids of related records; each one's page links back here."""
     sources: list[Citation] = []
-    """Passages of archived sources that support the record, quoted verbatim."""
+    """Passages of archived sources that support the record, quoted verbatim; a resolution,
+    statement, event or document needs these or ``facts`` resting on a reference."""
     figures: list[Figure] = []
     """Numbers the sources give, each with its quote."""
     disagreements: list[Disagreement] = []

@@ -85,6 +85,14 @@ def reference_page() -> str:
         "Dates are written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or as a span `start/end` "
         "(`2013-05-13/2013-05-14`), and only as precise as the sources allow.",
         "",
+        "A record rests on two kinds of evidence, kept apart. An **archived quote** "
+        "(`sources`, and `cited` in figures, readings and offices) is a passage of an archived "
+        "source, copied verbatim and checked by the build. The **public record** (`facts`, and "
+        "`referenced` in figures, readings and offices) points to a [reference](#reference): "
+        "a UN document, press release or page the archive consulted, whose facts a record "
+        "states in the archive's own words and never quotes. A fact that no consulted page "
+        "confirms yet is written with `unconfirmed` and the reason.",
+        "",
     ]
     nested: dict[str, type[BaseModel]] = {}
     for kind, model in RECORD_TYPES.items():
