@@ -30,8 +30,8 @@ LABELS = {
 #: What each label means, for the note under a record's facts and the About page.
 MEANINGS = {
     "quoted": "a passage of an archived source, quoted verbatim and checked by the build",
-    "referenced": "a public document or page the archive consulted, stated in the archive's "
-    "own words, with its link",
+    "referenced": "from a public document or page the archive consulted, linked; the archive "
+    "holds no text of it and never quotes it",
     "unconfirmed": "no consulted page confirms it yet; the reason is given",
 }
 
