@@ -102,7 +102,7 @@ def test_contributing_reference_example_is_true(
 ) -> None:
     """The reference and the referenced fact of CONTRIBUTING.md's section 3a validate, and the
     page then shows the fact as resting on the public record."""
-    from tip_archive.engine import generate
+    from tip_archive.pipeline.engine import generate
     from tip_archive.render.pages import SiteOptions
 
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
