@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..model.records import FOLDERS, RECORD_TYPES, Ref
+from ..model.records import FOLDERS, RECORD_TYPES, Evidenced, Ref
 from .text import md_inline
 
 REFERENCE_SRC = "reference/records.md"
@@ -59,7 +59,10 @@ def _nested(annotation: Any) -> list[type[BaseModel]]:
 
 def _table(model: type[BaseModel]) -> list[str]:
     rows = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
-    for name, info in model.model_fields.items():
+    fields = list(model.model_fields.items())
+    if issubclass(model, Evidenced):  # what the part says first, then what it rests on
+        fields.sort(key=lambda pair: pair[0] in Evidenced.model_fields)
+    for name, info in fields:
         required = "yes" if info.is_required() else ""
         if not required and info.default not in (PydanticUndefined, None, [], {}):
             required = f"default `{info.default}`"
