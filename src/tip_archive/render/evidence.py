@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive, Use
-from ..model.records import Citation, Fact, Record, Reference, Referenced, Source
+from ..model.records import Citation, Evidenced, Fact, Record, Reference, Referenced, Source
 from .urls import DOCUMENT_LANGUAGE, record_url, relative, undocs_url
 
 #: The label of each kind of evidence, as the reader sees it next to a fact.
@@ -30,8 +30,8 @@ LABELS = {
 #: What each label means, for the note under a record's facts and the About page.
 MEANINGS = {
     "quoted": "a passage of an archived source, quoted verbatim and checked by the build",
-    "referenced": "a public document or page the archive consulted, stated in the archive's "
-    "own words, with its link",
+    "referenced": "from a public document or page the archive consulted, linked; the archive "
+    "holds no text of it and never quotes it",
     "unconfirmed": "no consulted page confirms it yet; the reason is given",
 }
 
@@ -109,9 +109,9 @@ class Evidence:
             if item.referenced is not None:
                 return self.referenced(item.referenced)
             return self.unconfirmed(item.unconfirmed or "")
-        if getattr(item, "referenced", None) is not None:
+        if isinstance(item, Evidenced) and item.referenced is not None:
             return self.referenced(item.referenced)
-        if getattr(item, "cited", None) is not None:
+        if isinstance(item, Evidenced) and item.cited is not None:
             return self.quoted(item.cited)
         return Markup("")
 
@@ -183,11 +183,7 @@ def rests_on(archive: Archive, record: Record) -> str:
     sources: dict[str, list[int]] = {}
     for cited in [*record.sources, *(i.cited for i in record.evidenced_items() if i.cited)]:
         sources.setdefault(cited.source, []).append(cited.paragraph)
-    references: list[str] = []
-    for item in [*record.facts, *record.evidenced_items()]:
-        referenced = item.referenced
-        if referenced is not None and referenced.reference not in references:
-            references.append(referenced.reference)
+    references = list(dict.fromkeys(r.reference for r in record.public_record()))
     parts = []
     for source_id, paragraphs in sources.items():
         source = archive[source_id]
