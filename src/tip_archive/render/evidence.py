@@ -91,10 +91,13 @@ class Evidence:
         ]
         if referenced.at:
             parts.append(f", {escape(referenced.at)}")
+        links = []
+        if reference.symbol and not reference.url:  # the symbol is the authority
+            links.append(outside_link(undocs_url(reference.symbol), "official text", "tip-undocs"))
         if reference.address:
-            parts.append(f" ({outside_link(reference.address, _outside_text(reference))})")
-        elif reference.symbol:
-            parts.append(f" ({symbol_html(reference.symbol)})")
+            links.append(outside_link(reference.address, _outside_text(reference)))
+        if links:
+            parts.append(f" ({'; '.join(links)})")
         return Markup("".join(parts) + "</span>")
 
     def unconfirmed(self, why: str) -> Markup:
