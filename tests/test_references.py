@@ -294,3 +294,19 @@ def test_a_symbol_lands_on_its_record_before_the_reference_that_names_it(project
     assert docs == ["resolutions/a-res-70-179/", "references/un-a-res-70-179/"]
     redirect = redirect_pages(entries)["symbol/A/RES/70/179/index.html"]
     assert "resolutions/a-res-70-179/" in redirect and "references/" not in redirect
+
+
+def test_every_link_to_another_host_is_an_ordinary_link_that_tells_nothing(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    outside = [
+        a
+        for page in pages.values()
+        for a in page.find_all("a", href=True)
+        if str(a["href"]).startswith(("http://", "https://"))
+        and not str(a["href"]).startswith("https://example.org/resolutions/")
+    ]
+    assert any("undocs.org" in a["href"] for a in outside)
+    for a in outside:
+        assert a.get("rel") == ["noopener", "noreferrer"], a
+        assert not a.get("target"), a

@@ -43,12 +43,17 @@ def outside_link(url: str, text: str | Markup, cls: str = "tip-outside") -> Mark
     return Markup(f'<a class="{cls}" href="{escape(url)}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
-def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
-    """A UN symbol with a link to its official text through the UN's symbol resolver."""
+def undocs_link(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """ "official text": a link to a UN document through the UN's symbol resolver."""
     hidden = Markup('<span class="tip-visually-hidden"> of {}</span>').format(symbol)
-    link = outside_link(
+    return outside_link(
         undocs_url(symbol, language), Markup("official text") + hidden, "tip-undocs"
     )
+
+
+def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """A UN symbol with a link to its official text."""
+    link = undocs_link(symbol, language)
     return Markup('<code class="tip-symbol">{}</code> ({})').format(symbol, link)
 
 
@@ -91,10 +96,13 @@ class Evidence:
         ]
         if referenced.at:
             parts.append(f", {escape(referenced.at)}")
+        links = []
+        if reference.symbol and not reference.url:  # the symbol is the authority
+            links.append(undocs_link(reference.symbol))
         if reference.address:
-            parts.append(f" ({outside_link(reference.address, _outside_text(reference))})")
-        elif reference.symbol:
-            parts.append(f" ({symbol_html(reference.symbol)})")
+            links.append(outside_link(reference.address, _outside_text(reference)))
+        if links:
+            parts.append(f" ({'; '.join(links)})")
         return Markup("".join(parts) + "</span>")
 
     def unconfirmed(self, why: str) -> Markup:
