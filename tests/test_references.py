@@ -310,3 +310,26 @@ def test_every_link_to_another_host_is_an_ordinary_link_that_tells_nothing(
     for a in outside:
         assert a.get("rel") == ["noopener", "noreferrer"], a
         assert not a.get("target"), a
+
+
+def test_the_references_index_lists_each_reference_with_what_rests_on_it(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    rows = [
+        [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in pages["references/index.md"].select("table.tip-listing tbody tr")
+    ]
+    assert rows == [
+        [
+            "30 July 2010",
+            "General Assembly Adopts Global Plan of Action (test page)",
+            "GA/10968",
+            "3",
+        ],
+        [
+            "17 December 2015",
+            "Improving the coordination of efforts against trafficking in persons",
+            "A/RES/70/179",
+            "2",
+        ],
+    ]

@@ -269,7 +269,7 @@ class _Generator:
         elif "symbol" not in record or rng.random() < 0.5:
             record["url"] = f"https://example.org/pages/{record['id']}"
         if "url" in record or "read_at" in record:
-            record["consulted"] = "2026-12-02"
+            record["consulted"] = "2026-11-30"
         if rng.random() < 0.5:
             record["summary"] = self.en.text(15, 40)
         return record

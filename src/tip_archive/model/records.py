@@ -609,7 +609,7 @@ class Reference(Record):
     """For a UN document read in a third-party copy: where the copy was read (then ``symbol``
     is the authority and ``url`` is left out)."""
     consulted: Date | None = None
-    """The day it was read (``2026-12-02``); required with ``url`` or ``read_at``."""
+    """The day it was read (``2026-11-30``); required with ``url`` or ``read_at``."""
     language: Literal["en", "ru"] = "en"
     """The language it was read in."""
 

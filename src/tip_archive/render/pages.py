@@ -284,8 +284,7 @@ class SiteRenderer:
                     describe.date_html(r)
                     or Markup('<span class="tip-undated">Date not given</span>'),
                     link(r),
-                    symbol(r)
-                    or Markup("<code>{}</code>").format(getattr(r, "press_release", "") or ""),
+                    symbol(r) or _press_release(r),
                     str(len(self.archive.uses.get(r.id, []))),
                 ]
                 for r in records
@@ -388,6 +387,11 @@ def _resolution_order(record: Record) -> tuple[object, ...]:
         describe.sort_symbol_key(symbol) if symbol else (),
         describe.chrono_key(record),
     )
+
+
+def _press_release(record: Record) -> Markup:
+    number = getattr(record, "press_release", None)
+    return Markup("<code>{}</code>").format(number) if number else Markup("")
 
 
 def _kind_or_offices(record: Record) -> str:
