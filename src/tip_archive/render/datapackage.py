@@ -59,6 +59,15 @@ RECORD_FIELDS: dict[str, dict[str, Any]] = {
         "description": "The passages cited, as 'source ¶paragraph', separated by '; ' (one row "
         "each in record-sources.csv).",
     },
+    "facts": {
+        "type": "string",
+        "description": "Facts from the public record, as 'field = value (reference, place)' or "
+        "'(unconfirmed)', separated by '; '.",
+    },
+    "address": {
+        "type": "string",
+        "description": "A reference's address (the page it was read at); empty for other types.",
+    },
     "summary": {"type": "string"},
     "url": {"type": "string", "format": "uri", "description": "The record's page."},
 }
