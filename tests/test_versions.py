@@ -92,6 +92,10 @@ def test_a_record_corrected_after_release_1_says_so_and_links_release_1s_data(
         ),
         encoding="utf-8",
     )
+    event = (mini_project / "data/events/conference-2007.yaml").read_text(encoding="utf-8")
+    (mini_project / "data/events/added-later.yaml").write_text(
+        event.replace("id: conference-2007", "id: added-later"), encoding="utf-8"
+    )
     status, output = build_project(mini_project, tmp_path / "site")
     assert status == 0, output
     site = tmp_path / "site"
@@ -123,6 +127,12 @@ def test_a_record_corrected_after_release_1_says_so_and_links_release_1s_data(
     assert [" ".join(li.get_text().split()) for li in unchanged.select(".tip-versions li")] == [
         "Added in data release 1 (25 November 2026). Data release 1 data.",
         "Unchanged since data release 1 (25 November 2026).",
+    ]
+    new = BeautifulSoup(
+        (site / "events/added-later/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert [" ".join(li.get_text().split()) for li in new.select(".tip-versions li")] == [
+        "Added after data release 1 (25 November 2026), not yet in a release."
     ]
     listing = BeautifulSoup(
         (site / "data/releases/index.html").read_text(encoding="utf-8"), "html.parser"

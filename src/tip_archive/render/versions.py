@@ -62,6 +62,11 @@ def _release_link(here: str, item: Published, text: str) -> Markup:
 
 
 def _line(here: str, change: RecordChange, by_number: dict[int, Published]) -> Markup:
+    if change.release is None and change.since is None:  # new since the newest release
+        newest = list(by_number.values())[-1].release
+        return Markup("<li>Added after {} ({}), not yet in a release.</li>").format(
+            newest.label.lower(), newest.human()
+        )
     if change.release is None:  # changed since the newest release
         assert change.since is not None
         since = by_number[change.since.number]
