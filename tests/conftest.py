@@ -57,8 +57,8 @@ def write_record(mini_project: Path) -> Callable[[str, str], Path]:
     return write
 
 
-def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str]:
-    """Build ``project`` with the CLI as a user would; return exit status and output."""
+def run_cli(project: Path, *args: str) -> tuple[int, str]:
+    """Run ``tip-archive ARGS`` in ``project`` as a user would; return exit status and output."""
     import contextlib
     import io
     import os
@@ -70,10 +70,15 @@ def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str
     os.chdir(project)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            status = main(["build", "--site-dir", str(site_dir or project / "site")])
+            status = main(list(args))
     finally:
         os.chdir(cwd)
     return status, out.getvalue()
+
+
+def build_project(project: Path, site_dir: Path | None = None) -> tuple[int, str]:
+    """Build ``project`` with the CLI as a user would; return exit status and output."""
+    return run_cli(project, "build", "--site-dir", str(site_dir or project / "site"))
 
 
 def digest(folder: Path) -> dict[str, str]:

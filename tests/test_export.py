@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive_site import BuiltSite
-from conftest import MINI, ROOT
+from conftest import MINI, ROOT, run_cli
 from test_links import broken_links, crawl, orphan_pages
 from test_notfound import (  # noqa: F401  (collected here, against the Zensical build)
     static_host,
@@ -135,19 +135,8 @@ def test_the_two_builds_differ_only_as_recorded(
 def test_export_refuses_a_folder_that_holds_something(tmp_path: Path) -> None:
     (tmp_path / "full").mkdir()
     (tmp_path / "full/x").write_text("x", encoding="utf-8")
-    import contextlib
-    import io
-    import os
-
-    out = io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            status = main(["export", str(tmp_path / "full")])
-    finally:
-        os.chdir(cwd)
-    assert status == 1 and "is not empty: export into a new folder" in out.getvalue()
+    status, output = run_cli(ROOT, "export", str(tmp_path / "full"))
+    assert status == 1 and "is not empty: export into a new folder" in output
 
 
 def test_the_exported_configuration_names_no_project_plugin(zensical_site: Path) -> None:

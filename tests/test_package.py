@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 from pathlib import Path
 
 import bagit
 import pytest
 
-from tip_archive.cli import main
+from conftest import run_cli
 from tip_archive.pipeline.package import validate_package
-
-
-def _cli(project: Path, *args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            status = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return status, out.getvalue()
 
 
 @pytest.mark.e2e
@@ -33,8 +18,8 @@ def test_the_bag_holds_the_release_validates_and_detects_a_changed_byte(
     (mini_project / "releases.yaml").write_text(
         'releases:\n  - number: 1\n    date: "2026-11-25"\n', encoding="utf-8"
     )
-    assert _cli(mini_project, "release", "--freeze")[0] == 0
-    status, output = _cli(mini_project, "package", "--output", str(tmp_path / "bags"))
+    assert run_cli(mini_project, "release", "--freeze")[0] == 0
+    status, output = run_cli(mini_project, "package", "--output", str(tmp_path / "bags"))
     assert status == 0, output
     bag_dir = tmp_path / "bags/tip-archive-release-1"
     assert f"wrote {bag_dir} (BagIt, validated)" in output
@@ -73,5 +58,5 @@ def test_the_bag_holds_the_release_validates_and_detects_a_changed_byte(
     problems = validate_package(bag_dir)
     assert any("data/site/resolutions/a-res-64-293/index.html" in p for p in problems), problems
 
-    status, output = _cli(mini_project, "package", "--output", str(tmp_path / "bags"))
+    status, output = run_cli(mini_project, "package", "--output", str(tmp_path / "bags"))
     assert status == 1 and "exists: move it away" in output

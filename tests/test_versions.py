@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_project
+from conftest import ROOT, build_project, run_cli
 from tip_archive.authoring.published import (
     FROZEN_FILES,
     normalise,
@@ -57,20 +54,6 @@ def test_a_records_story_names_the_fields_added_corrected_and_removed() -> None:
     ]  # new, not released
 
 
-def _cli(project: Path, *args: str) -> tuple[int, str]:
-    from tip_archive.cli import main
-
-    out = io.StringIO()
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-            status = main(list(args))
-    finally:
-        os.chdir(cwd)
-    return status, out.getvalue()
-
-
 @pytest.mark.e2e
 def test_a_record_corrected_after_release_1_says_so_and_links_release_1s_data(
     mini_project: Path, tmp_path: Path
@@ -78,10 +61,10 @@ def test_a_record_corrected_after_release_1_says_so_and_links_release_1s_data(
     (mini_project / "releases.yaml").write_text(
         'releases:\n  - number: 1\n    date: "2026-11-25"\n', encoding="utf-8"
     )
-    status, output = _cli(mini_project, "release", "--freeze")
+    status, output = run_cli(mini_project, "release", "--freeze")
     assert status == 0, output
     kept = {n: (mini_project / "releases/1" / n).read_bytes() for n in FROZEN_FILES}
-    status, output = _cli(mini_project, "release", "--freeze")
+    status, output = run_cli(mini_project, "release", "--freeze")
     assert status == 1 and "releases/1/ exists: a published release is never rewritten" in output
 
     record = mini_project / "data/resolutions/a-res-64-293.yaml"
@@ -159,12 +142,12 @@ def test_the_feed_lists_every_release_with_its_records_and_every_page_links_it(
     (mini_project / "releases.yaml").write_text(
         'releases:\n  - number: 1\n    date: "2026-11-25"\n    note: The first.\n', encoding="utf-8"
     )
-    assert _cli(mini_project, "release", "--freeze")[0] == 0
+    assert run_cli(mini_project, "release", "--freeze")[0] == 0
     record = mini_project / "data/events/conference-2007.yaml"
     record.write_text(record.read_text(encoding="utf-8") + "related: [a-res-64-293]\n", "utf-8")
     with (mini_project / "releases.yaml").open("a", encoding="utf-8") as file:
         file.write('  - number: 2\n    date: "2027-03-01"\n')
-    assert _cli(mini_project, "release", "--freeze")[0] == 0
+    assert run_cli(mini_project, "release", "--freeze")[0] == 0
     status, output = build_project(mini_project, tmp_path / "site")
     assert status == 0, output
 

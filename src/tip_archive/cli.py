@@ -59,6 +59,12 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _failed(exc: DataError | ValueError) -> int:
+    """Print a command's failure (every data problem, or one line) and give exit status 1."""
+    print(exc.report() if isinstance(exc, DataError) else f"error: {exc}", file=sys.stderr)
+    return 1
+
+
 def _release(args: argparse.Namespace) -> int:
     from .authoring.published import freeze_command
     from .authoring.release import release_command
@@ -69,9 +75,7 @@ def _release(args: argparse.Namespace) -> int:
             return 0
         text, ok = release_command(Path(args.data), args.since, args.check)
     except (DataError, ValueError) as exc:
-        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
-        print(report, file=sys.stderr)
-        return 1
+        return _failed(exc)
     print(text, file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 
@@ -82,9 +86,7 @@ def _package(args: argparse.Namespace) -> int:
     try:
         bag = make_package(Path(args.config), Path(args.output))
     except (DataError, ValueError) as exc:
-        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
-        print(report, file=sys.stderr)
-        return 1
+        return _failed(exc)
     problems = validate_package(bag)
     for problem in problems:
         print(f"{bag}: {problem}", file=sys.stderr)
@@ -100,9 +102,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         written = export_site(Path(args.config), Path(args.dir))
     except (DataError, ValueError) as exc:
-        report = exc.report() if isinstance(exc, DataError) else f"error: {exc}"
-        print(report, file=sys.stderr)
-        return 1
+        return _failed(exc)
     print(f"exported {len(written)} generated files with docs/ into {args.dir}/")
     print("A build of the export (mkdocs build, zensical build) lacks:")
     for item in NOT_EXPORTED:
