@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SIZES  ?= 100 1000 10000
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ test: install tools browser-deps
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+# Is the built site byte-identical to the one BASE builds? (make same-site BASE=main)
+BASE ?= main
+same-site: install
+	$(BIN)/python tests/same_site.py --base $(BASE)
 
 # Speed benchmark (minutes at 10,000 records): make bench SIZES="100 1000"
 bench: install
