@@ -14,8 +14,10 @@ from pathlib import Path
 from ..crossref.archive import Archive, build_archive
 from ..loading.loader import load_data
 from ..loading.problems import DataError, Problem
+from ..render import cite_block, headmeta, social
+from ..render.extras import PageParts
 from ..render.opendata import DATA_PAGE, data_page
-from ..render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
+from ..render.pages import Page, PagePlan, SiteOptions, SiteRenderer
 
 log = logging.getLogger("tip_archive")
 
@@ -83,6 +85,25 @@ def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
     return archive
 
 
+#: What a record page holds besides its template, in order: front-matter keys (citation
+#: tags and JSON-LD, then the Open Graph preview), then the sections after its sources.
+RECORD_PAGE_PARTS = PageParts(
+    meta=(headmeta.citation_meta, social.social_meta),
+    blocks=(cite_block.cite_block,),
+)
+
+
+def renderer(archive: Archive, options: SiteOptions | None = None) -> SiteRenderer:
+    """The site's renderer, with everything it is made of named here."""
+    options = options or SiteOptions()
+    return SiteRenderer(archive, options, options.site(), RECORD_PAGE_PARTS)
+
+
+def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Page]:
+    """Every page of the site, made at once."""
+    return renderer(archive, options).render()
+
+
 def generate(
     data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
 ) -> tuple[Archive, list[Page]]:
@@ -99,4 +120,4 @@ def plan(
     archive = load_archive(data_dir, root)
     options = options or SiteOptions()
     data = PagePlan(DATA_PAGE, None, lambda: data_page(archive, options))
-    return archive, [*plan_site(archive, options), data]
+    return archive, [*renderer(archive, options).plan(), data]

@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from . import extras
 from .citations import record_citations
+from .extras import SiteContext
 from .urls import record_url, relative
 
 ASSETS = Path(__file__).parent / "assets"
@@ -48,9 +48,8 @@ def download_paths(record: Record) -> list[str]:
     return [record_url(record) + name for name, _label, _type in DOWNLOADS]
 
 
-def cite_block(archive: Archive, record: Record, here: str) -> Markup:
-    """The BLOCK_PROVIDER: a "Cite this" section for every record page."""
-    site = extras.current_site()
+def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -> Markup:
+    """A block provider: a "Cite this" section for every record page."""
     url = site.absolute(record_url(record))
     items = []
     # f-strings with escape() rather than Markup.format: this runs for every record page.
@@ -104,7 +103,3 @@ def cite_block(archive: Archive, record: Record, here: str) -> Markup:
 def asset_files() -> dict[str, str]:
     """The block's script and style sheet, by site path."""
     return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in ASSET_FILES.items()}
-
-
-if cite_block not in extras.BLOCK_PROVIDERS:
-    extras.BLOCK_PROVIDERS.append(cite_block)

@@ -167,8 +167,7 @@ def site_files(archive: Archive, options: SiteOptions) -> list[DataFile]:
     """Every non-page file the archive adds to the site: open data, each record's
     citation files, and the script and style of the "Cite this" section."""
     site = options.site()
-    with extras.using_site(site):
-        items = {r.id: bibformats.csl_item(archive, r, site) for r in ordered(archive)}
+    items = {r.id: bibformats.csl_item(archive, r, site) for r in ordered(archive)}
     all_items = list(items.values())
     files = [
         DataFile("data/records.json", records_json(archive, site)),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from . import extras
+from .extras import SiteContext
 
 #: Longest description kept; previews cut longer ones anyway.
 MAX_DESCRIPTION = 200
@@ -41,11 +41,8 @@ def describe(record: Record) -> str:
     return f"{line}: {record.title}"
 
 
-def social_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
+def social_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
+    """A meta provider: the Open Graph title and description of a record page."""
     symbol = record.symbol_value
     title = f"{symbol}: {record.title}" if symbol and symbol not in record.title else record.title
     return {"og_type": "article", "og_title": title, "og_description": describe(record)}
-
-
-if social_meta not in extras.META_PROVIDERS:
-    extras.META_PROVIDERS.append(social_meta)
