@@ -6,6 +6,7 @@ another site generator means rewriting this module only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .authoring.release import Release, current_release
+from .crossref.archive import Archive
 from .loading.history import record_history
 from .loading.problems import DataError
-from .pipeline.engine import phase, plan
+from .pipeline.cache import BuildCache
+from .pipeline.engine import load_archive, phase, plan
 from .pipeline.site import BuildFailed
 from .render import fulltext, publish, rawhtml, scripts
 from .render.opendata import site_files
@@ -40,6 +43,21 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     release: Release | None = None
+    handed: tuple[Path, Archive] | None = None
+    """An archive ``tip-archive build`` has just validated, with its data folder: used once,
+    instead of reading the folder again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache = BuildCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defined so that MkDocs keeps this plugin, and with it its cache, across the
+        # rebuilds of `mkdocs serve` (only changed record files are read again).
+        pass
+
+    def on_shutdown(self) -> None:
+        self.cache.close()
 
     def on_config(self, config: Any) -> Any:
         for name in REQUIRED_EXTENSIONS:
@@ -67,7 +85,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 history=history,
                 history_base=self.config.history_base,
             )
-            archive, plans = plan(root / self.config.data_dir, options, root)
+            data_dir = root / self.config.data_dir
+            handed, self.handed = self.handed, None
+            if handed is not None and handed[0] == data_dir.resolve():
+                archive = handed[1]
+            else:
+                archive = load_archive(data_dir, root, self.cache)
+            plans = plan(archive, options)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
@@ -143,11 +167,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
+def mkdocs_build(
+    config_file: Path,
+    site_dir: Path,
+    strict: bool = True,
+    validate: Callable[[Path], Archive] | None = None,
+) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
 
-    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when the build fails, so that
-    the caller needs nothing from MkDocs.
+    ``validate`` is called first, with the data folder the plugin is configured with
+    (``data_dir`` in ``mkdocs.yml``), before MkDocs builds anything; the archive it returns
+    is the one the plugin renders, and what it raises (``DataError``) stops the build.
+    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when MkDocs fails, so that the
+    caller needs nothing from MkDocs.
     """
 
     import logging
@@ -160,18 +192,27 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        return _build(config_file, site_dir, strict)
+        return _build(config_file, site_dir, strict, validate)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
         logger.removeHandler(handler)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
+def _build(
+    config_file: Path, site_dir: Path, strict: bool, validate: Callable[[Path], Archive] | None
+) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    if validate is not None:
+        ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
+        folder = ours[0].config.data_dir if ours else ArchiveConfig().data_dir
+        data_dir = Path(config.config_file_path).parent / folder
+        archive = validate(data_dir)
+        for plugin in ours:
+            plugin.handed = (data_dir.resolve(), archive)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
