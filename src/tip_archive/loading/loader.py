@@ -152,7 +152,13 @@ def _capped(rel: str, problems: list[Problem]) -> list[Problem]:
     last = max(p.line for p in problems)
     return [
         *shown,
-        Problem(rel, last, "", f"and {more} more problems in this file: fix these, then run again"),
+        Problem(
+            rel,
+            last,
+            "",
+            f"and {more} more problems in this file: fix these, then run again",
+            stands_for=more,
+        ),
     ]
 
 
