@@ -45,6 +45,18 @@ _SUFFIX_LABELS = {
     "Summary": "Summary",
 }
 
+#: How a sentence says what a symbol is to its record ("A/64/L.64 is the draft of ..."),
+#: by :attr:`SymbolEntry.label`.
+_RELATIONS = {
+    "Draft": "the draft of",
+    "Corrigendum": "a corrigendum to",
+    "Revision": "a revision of",
+    "Addendum": "an addendum to",
+    "Amendment": "an amendment to",
+    "Summary": "a summary of",
+    "Other symbol": "another symbol of",
+}
+
 
 @dataclass(frozen=True)
 class SymbolEntry:
@@ -81,6 +93,11 @@ class SymbolEntry:
             return "Draft"
         kinds = [_SUFFIX_LABELS[s.split(".")[0]] for s in self.symbol.suffixes]
         return kinds[-1] if kinds else "Other symbol"
+
+    @property
+    def relation(self) -> str:
+        """What the symbol is to its record, inside a sentence: ``a corrigendum to``."""
+        return _RELATIONS[self.label]
 
     def as_json(self) -> dict[str, Any]:
         own = self.record.symbol_value
