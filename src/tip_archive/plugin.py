@@ -23,8 +23,7 @@ from .loading.problems import DataError
 from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.site import BuildFailed
-from .render import fulltext, publish, rawhtml, scripts
-from .render.opendata import site_files
+from .render import fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 
 
@@ -63,12 +62,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra_css.extend(publish.PAGE_CSS)
-        config.extra_javascript.extend(publish.PAGE_JS)
-        # Symbol lookup, the header search box, copy-link buttons.
-        config.extra_css.extend(u for u in scripts.style_urls() if u not in config.extra_css)
-        loaded = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(u for u in scripts.script_urls() if u not in loaded)
+        # The archive's scripts and styles every page loads, each once (see render/manifest.py).
+        listed = [str(s) for s in config.extra_css]
+        config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
+        listed = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -101,18 +99,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with phase("render"):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
-            for path, content in publish.site_files(archive, config.site_url or "").items():
-                if path == "robots.txt" and files.get_file_from_path(path) is not None:
+            for output in [
+                *publish.site_files(archive, config.site_url or ""),
+                *opendata.site_files(archive, options),
+                *manifest.asset_outputs(),
+            ]:
+                if output.path == "robots.txt" and files.get_file_from_path(output.path) is not None:
                     continue  # a robots.txt written by hand in docs/ wins
-                outputs[path] = content
-            data_files = site_files(archive, options)
+                outputs[output.path] = output.content
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        for data in data_files:  # open data, citation files, assets
-            files.append(File.generated(config, data.path, content=data.content))
         return files
 
     def on_post_build(self, *, config: Any) -> None:

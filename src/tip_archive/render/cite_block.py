@@ -2,14 +2,12 @@
 the record's citation downloads.
 
 It works without JavaScript: every citation is selectable text and every download
-a plain link.  ``assets/tip-cite.js`` (loaded by the theme partial) reveals a copy
+a plain link.  ``assets/tip-cite.js`` (see :mod:`.manifest`; loaded by the theme partial) reveals a copy
 button next to each citation; the buttons are hidden in the HTML so that a
 reader without scripts never meets a button that does nothing.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -18,10 +16,6 @@ from ..model.records import Record
 from .citations import record_citations
 from .extras import SiteContext
 from .urls import record_url, relative
-
-ASSETS = Path(__file__).parent / "assets"
-#: Files of the block's script and style, written to the site at these paths.
-ASSET_FILES = {"assets/tip-cite.js": "cite.js", "assets/tip-cite.css": "cite.css"}
 
 #: The per-record downloads, next to the record's page: (file name, label, media type).
 DOWNLOADS = [
@@ -98,8 +92,3 @@ def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -
         Markup("</div>"),
     ]
     return Markup("\n").join(lines)
-
-
-def asset_files() -> dict[str, str]:
-    """The block's script and style sheet, by site path."""
-    return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in ASSET_FILES.items()}

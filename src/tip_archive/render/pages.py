@@ -36,7 +36,6 @@ from ..model.records import (
 from . import changes, describe, extras, timeline
 from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
-from .scripts import asset_files
 from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
@@ -146,7 +145,7 @@ class SiteRenderer:
         # The symbol table, its page and redirects, made together and at once.
         symbols = symbol_entries(self.archive)
         files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
-        files |= redirect_pages(symbols, self.options.site_url) | asset_files()
+        files |= redirect_pages(symbols, self.options.site_url)
         plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
         return plans
 

@@ -27,7 +27,7 @@ from jinja2 import Environment
 from ..crossref.archive import Archive
 from ..model.records import Record
 from ..model.symbols import NOISE_PATTERN, ORGAN_PATTERNS, Symbol, lookup_keys, parse_symbol
-from . import scripts
+from . import manifest
 from .urls import record_url, relative, url_of
 
 SYMBOLS_SRC = "symbols/index.md"
@@ -292,7 +292,7 @@ def symbol_pages(
         "groups": groups,
         # Loaded again here, before the table, so that ?q= is answered without waiting
         # for the rest of the page (the script runs only once).
-        "script_url": relative(here, f"{scripts.FOLDER}/symbols.js"),
+        "script_url": relative(here, manifest.asset("symbols.js").path),
     }
     pages[SYMBOLS_SRC] = env.get_template("symbols.md.j2").render(context)
     return pages
