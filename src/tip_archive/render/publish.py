@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..crossref.archive import Archive
-from ..model.symbols import SymbolError, parse_symbol
+from ..model.symbols import parse_symbol
 from .outputs import Output
 from .urls import record_url
 
@@ -24,12 +24,8 @@ def lookup_table(archive: Archive) -> dict[str, Any]:
     """Every record's id, URL (relative to the site root), type, title and UN symbols."""
     records = []
     for record in sorted(archive.records(), key=lambda r: r.id):
-        symbols = []
-        for symbol in record.all_symbols:
-            try:
-                symbols.append(str(parse_symbol(symbol)))
-            except SymbolError:  # pragma: no cover - the model only admits valid symbols
-                continue
+        # The model only admits valid symbols: parsing gives their canonical form.
+        symbols = [str(parse_symbol(symbol)) for symbol in record.all_symbols]
         records.append(
             {
                 "id": record.id,
