@@ -104,7 +104,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 *opendata.site_files(archive, options),
                 *manifest.asset_outputs(),
             ]:
-                if output.path == "robots.txt" and files.get_file_from_path(output.path) is not None:
+                if (
+                    output.path == "robots.txt"
+                    and files.get_file_from_path(output.path) is not None
+                ):
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[output.path] = output.content
         for path, content in outputs.items():
