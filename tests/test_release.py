@@ -90,7 +90,9 @@ def test_bad_releases_file_names_the_line_and_the_field(tmp_path: Path) -> None:
         "releases.yaml:2: releases[0].number: must be a whole number, like 64 (got the text 'one')"
     ]
     write(path, 'releases:\n  - number: 0\n    date: "2026-11-25"\n')
-    assert problems(path) == ["releases.yaml:2: releases[0].number: must be 1 or more (got 0)"]
+    assert problems(path) == [
+        "releases.yaml:2: releases[0].number: must be 1 or more (got the number 0)"
+    ]
 
 
 def test_validate_checks_the_releases_file(
