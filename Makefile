@@ -16,9 +16,20 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# A Debian package the tests need: $(call need,COMMAND,PACKAGE) installs PACKAGE when
+# COMMAND is missing and make runs as root; otherwise it prints the exact command to run
+# and fails, rather than letting apt-get fail for a developer who is not root.
+define need
+	@command -v $(1) >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(2); \
+	  else echo "error: $(1) is not installed; install it with: sudo apt-get update && sudo apt-get install -y $(2)" >&2; exit 1; fi; }
+endef
+
 # Tools the tests drive besides Python packages: pandoc reads the CSL-JSON output.
+PANDOC   ?= pandoc
+CHROMIUM ?= chromium
 tools:
-	command -v pandoc >/dev/null || (apt-get update -qq && apt-get install -y -qq pandoc)
+	$(call need,$(PANDOC),pandoc)
 
 # The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
 # and inject axe-core, pinned in tests/browser/package-lock.json.
@@ -29,7 +40,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	touch $@
 
 browser-deps: $(AXE)
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(call need,$(CHROMIUM),chromium)
 
 validate: install
 	$(BIN)/tip-archive validate
