@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..loading.messages import plain_message
 from ..loading.problems import DataError, Problem, field_path
 from ..loading.yamlfile import YamlProblem, load_yaml
-from ..model.dates import MONTHS
+from ..model.dates import PartialDate
 from ..model.records import FOLDERS, RECORD_TYPES
 
 RELEASES_FILE = "releases.yaml"
@@ -69,8 +69,8 @@ class Release(BaseModel):
 
     def human(self) -> str:
         """The release date as the pages print it: ``25 November 2026``."""
-        day = datetime.date.fromisoformat(self.date)
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        year, month, day = (int(part) for part in self.date.split("-"))
+        return PartialDate(year, month, day).human()  # (no range check: any year)
 
 
 class _ReleasesFile(BaseModel):

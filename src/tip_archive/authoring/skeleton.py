@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..model.records import FOLDERS, RECORD_TYPES, slugify
-from ..model.symbols import SymbolError, parse_symbol
+from ..model.records import FOLDERS, RECORD_TYPES
+from ..model.symbols import SymbolError, parse_symbol, slugify
 from .typed_dates import typed_date
 
 _SOURCES = """sources:

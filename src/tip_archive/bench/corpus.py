@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from ..model.records import FOLDERS, slugify
-from ..model.symbols import parse_symbol
+from ..model.records import FOLDERS
+from ..model.symbols import parse_symbol, slugify
 from .words import Words, wrap
 
 #: Share of each record type in a corpus (the real archive's mix, with fewer bodies).

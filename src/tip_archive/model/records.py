@@ -8,7 +8,6 @@ published in the JSON Schema (``tip-archive schema``) and on the site's
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -466,7 +465,3 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 FOLDERS: dict[str, str] = {name: cls.plural for name, cls in RECORD_TYPES.items()}
 """The folder under ``data/`` (and the URL section) of each record type."""
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

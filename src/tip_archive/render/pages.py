@@ -33,6 +33,7 @@ from ..model.records import (
     Source,
     Statement,
 )
+from ..model.symbols import symbol_order
 from . import changes, describe, extras, timeline
 from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
@@ -367,7 +368,7 @@ def _resolution_order(record: Record) -> tuple[object, ...]:
     symbol = record.symbol_value
     return (
         symbol is None,
-        describe.sort_symbol_key(symbol) if symbol else (),
+        symbol_order(symbol) if symbol else [],
         describe.chrono_key(record),
     )
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +25,15 @@ from jinja2 import Environment
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from ..model.symbols import NOISE_PATTERN, ORGAN_PATTERNS, Symbol, lookup_keys, parse_symbol
+from ..model.symbols import (
+    NOISE_PATTERN,
+    ORGAN_PATTERNS,
+    Symbol,
+    lookup_keys,
+    parse_symbol,
+    slugify,
+    symbol_order,
+)
 from . import manifest
 from .urls import record_url, relative, url_of
 
@@ -121,13 +128,8 @@ def symbol_entries(archive: Archive) -> list[SymbolEntry]:
         for value in record.all_symbols:
             field = "symbol" if value == own else "draft" if value == draft else "other"
             found.append(SymbolEntry(parse_symbol(value), record, field))
-    found.sort(key=lambda e: (natural_key(e.text), e.record.id))
+    found.sort(key=lambda e: (symbol_order(e.text), e.record.id))
     return found
-
-
-def natural_key(text: str) -> list[str | int]:
-    """Dictionary order with numbers as numbers: A/65/497, A/C.3/61/L.9, A/RES/55/25, ..."""
-    return [int(part) if i % 2 else part.lower() for i, part in enumerate(re.split(r"(\d+)", text))]
 
 
 # -- the lookup table ----------------------------------------------------------------------
@@ -266,8 +268,8 @@ def symbol_pages(
         by_group: dict[str, list[SymbolEntry]] = {}
         for entry in entries:
             by_group.setdefault(group_of(entry.symbol), []).append(entry)
-        for label in sorted(by_group, key=natural_key):
-            slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        for label in sorted(by_group, key=symbol_order):
+            slug = slugify(label)
             src = f"symbols/{slug}/index.md"
             group_here = url_of(src)
             pages[src] = env.get_template("symbols-group.md.j2").render(
