@@ -549,7 +549,6 @@ def test_bad_input_fails_the_build_and_keeps_the_site(
         "data",
         "docs",
         "mkdocs.yml",
-        "overrides",
         "site",
     ]
 

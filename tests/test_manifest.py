@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import tip_archive.render
-from tip_archive.plugin import ArchivePlugin
+from tip_archive.plugin import THEME, ArchivePlugin
 from tip_archive.render import manifest
 
 ASSET_FOLDER = Path(tip_archive.render.__file__).parent / "assets"
@@ -32,12 +32,14 @@ def test_the_manifest_gives_every_file_with_its_media_type() -> None:
 
 
 def _config(css: list[str], js: list[str]) -> SimpleNamespace:
-    return SimpleNamespace(markdown_extensions=[], extra_css=css, extra_javascript=js)
+    theme = SimpleNamespace(dirs=["/material"], custom_dir=None)
+    return SimpleNamespace(markdown_extensions=[], extra_css=css, extra_javascript=js, theme=theme)
 
 
 def test_page_assets_are_added_once_even_when_mkdocs_yml_lists_them() -> None:
     config = _config(["assets/tip-archive/print.css"], ["assets/tip-archive/print.js"])
     ArchivePlugin().on_config(config)
     ArchivePlugin().on_config(config)  # a second plugin run adds nothing either
-    assert config.extra_css == manifest.page_styles()
-    assert config.extra_javascript == manifest.page_scripts()
+    assert sorted(config.extra_css) == sorted(manifest.page_styles())  # each once
+    assert sorted(config.extra_javascript) == sorted(manifest.page_scripts())
+    assert config.theme.dirs == [str(THEME), "/material"]  # the plugin's templates, once

@@ -26,6 +26,9 @@ from .pipeline.site import BuildFailed
 from .render import fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 
+#: The archive's theme templates, shipped with the package.
+THEME = Path(__file__).parent / "theme"
+
 
 class ArchiveConfig(Config):
     data_dir = c.Type(str, default="data")
@@ -59,6 +62,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.cache.close()
 
     def on_config(self, config: Any) -> Any:
+        # The archive's templates (page head metadata, footer, colophon, the 404 page) come
+        # with the plugin: after the project's own custom_dir, before the theme's.
+        dirs = config.theme.dirs
+        at = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
+        if str(THEME) not in dirs:
+            dirs.insert(at, str(THEME))
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)

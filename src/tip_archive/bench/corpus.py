@@ -1,7 +1,7 @@
 """Synthetic archives of any size, with the shapes of the real one.
 
 :func:`write_corpus` writes a project (the repository's ``mkdocs.yml``,
-``docs/`` and ``overrides/``, and a generated ``data/``) of ``size`` records:
+``docs/`` (and ``overrides/``, if it has one), and a generated ``data/``) of ``size`` records:
 every record type, UN symbols of several organs (with revisions and
 corrigenda), dates of every precision and spans, cross-references with a few
 heavily referenced hubs (the General Assembly, Belarus), archived source texts

@@ -10,7 +10,7 @@ Three vocabularies, because readers use different tools:
   ``Event``, ``Report``, ``Organization``, ``Person``, ``WebPage``...
 
 The provider puts them in the page's front matter under ``tip_citation``;
-``overrides/partials/tip-citation-meta.html`` writes them into ``<head>``.
+``tip_archive/theme/partials/tip-citation-meta.html`` writes them into ``<head>``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ one list of them: a new script is one entry here.  ``every page`` files are
 added to MkDocs' ``extra_css``/``extra_javascript`` by the plugin (each once,
 whatever ``mkdocs.yml`` already lists); ``record pages`` files are loaded by
 the theme partial that writes a record page's head metadata; the ``404 page``
-file by ``404.html``.
+file by ``404.html`` (both in ``tip_archive/theme/``).
 """
 
 from __future__ import annotations
@@ -38,8 +38,11 @@ class Asset:
 
 
 ASSETS = (
-    # Every page, in the order pages load them: the print colophon's date and styles,
-    # the symbol lookup, the header search box, copy-link buttons on paragraph anchors.
+    # Every page, in the order pages load them.
+    # The pages' own styles and the chronology's filters first, then the print colophon's
+    # date and styles, the symbol lookup, the header search box, copy-link buttons.
+    Asset("archive.css", "assets/archive.css", EVERY_PAGE),
+    Asset("chronology.js", "assets/js/chronology.js", EVERY_PAGE),
     Asset("print.css", f"{FOLDER}/print.css", EVERY_PAGE),
     Asset("print.js", f"{FOLDER}/print.js", EVERY_PAGE),
     Asset("symbols.js", f"{FOLDER}/symbols.js", EVERY_PAGE),

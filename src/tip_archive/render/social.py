@@ -1,6 +1,6 @@
 """Open Graph and Twitter card keys for a record page's front matter.
 
-``overrides/partials/tip-social-meta.html`` writes the ``<meta>`` tags; for a
+``tip_archive/theme/partials/tip-social-meta.html`` writes the ``<meta>`` tags; for a
 record it reads the ``og_*`` keys given here, so a link to a resolution pasted
 into a message previews as "A/RES/64/293: United Nations Global Plan of Action…"
 with a line saying what the record is.
