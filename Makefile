@@ -54,9 +54,12 @@ serve: site
 schema: install
 	$(BIN)/tip-archive schema -o schema/record.schema.json
 
-lint: install
+ESLINT := tests/browser/node_modules/.bin/eslint --config tests/browser/eslint.config.mjs
+
+lint: install $(AXE)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ESLINT) src/tip_archive/render/assets tests/js
 
 types: install
 	$(BIN)/mypy
@@ -73,6 +76,7 @@ browser: install browser-deps
 test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ESLINT) src/tip_archive/render/assets tests/js
 	$(BIN)/mypy
 	$(BIN)/pytest
 
