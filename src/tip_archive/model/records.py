@@ -8,6 +8,7 @@ published in the JSON Schema (``tip-archive schema``) and on the site's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -181,6 +182,27 @@ class Translation(Strict):
     """The summary in that language."""
 
 
+@dataclass(frozen=True)
+class SymbolOf:
+    """One UN document symbol of a record, and what it is to the record."""
+
+    value: str
+    role: Literal["symbol", "draft", "other"]
+    """The record's own symbol, its draft's, or another (a corrigendum, a revision)."""
+    loc: tuple[str | int, ...]
+    """Where it is written in the record file: ``("other_symbols", 0)``."""
+
+
+def _symbols_of(
+    own: str | None, draft: str | None, others: list[str], draft_field: str = "draft_symbol"
+) -> list[SymbolOf]:
+    found = [SymbolOf(own, "symbol", ("symbol",))] if own else []
+    if draft:
+        found.append(SymbolOf(draft, "draft", (draft_field,)))
+    found += [SymbolOf(s, "other", ("other_symbols", i)) for i, s in enumerate(others)]
+    return found
+
+
 class Record(Strict):
     """Fields every record has."""
 
@@ -219,16 +241,21 @@ class Record(Strict):
         """Whether the sources announce it for a later date rather than report it."""
         return getattr(self, "status", None) == "announced"
 
+    def symbols(self) -> list[SymbolOf]:
+        """The record's UN symbols: its own first, then its draft's, then the others.
+
+        The one place that says which fields hold symbols: a record type with symbols
+        overrides it (a test checks that every field of symbols is named here)."""
+        return []
+
     @property
     def symbol_value(self) -> str | None:
-        return getattr(self, "symbol", None)
+        return next((s.value for s in self.symbols() if s.role == "symbol"), None)
 
     @property
     def all_symbols(self) -> list[str]:
         """The record's own symbol first, then its draft and other symbols."""
-        found = [getattr(self, "symbol", None), getattr(self, "draft_symbol", None)]
-        found += getattr(self, "other_symbols", [])
-        return [s for s in found if s]
+        return [s.value for s in self.symbols()]
 
 
 class ParagraphRef(Strict):
@@ -274,6 +301,9 @@ class Resolution(Record):
 
     plural: ClassVar[str] = "resolutions"
     label: ClassVar[str] = "Resolution"
+
+    def symbols(self) -> list[SymbolOf]:
+        return _symbols_of(self.symbol, self.draft_symbol, self.other_symbols)
 
 
 class Statement(Record):
@@ -381,6 +411,9 @@ class Document(Record):
 
     plural: ClassVar[str] = "documents"
     label: ClassVar[str] = "Document"
+
+    def symbols(self) -> list[SymbolOf]:
+        return _symbols_of(self.symbol, None, self.other_symbols)
 
 
 class Body(Record):

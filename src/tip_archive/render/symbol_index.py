@@ -123,11 +123,8 @@ def symbol_entries(archive: Archive) -> list[SymbolEntry]:
     """Every symbol of every record, in dictionary order (numbers as numbers)."""
     found: list[SymbolEntry] = []
     for record in archive.records():
-        own = getattr(record, "symbol", None)
-        draft = getattr(record, "draft_symbol", None)
-        for value in record.all_symbols:
-            field = "symbol" if value == own else "draft" if value == draft else "other"
-            found.append(SymbolEntry(parse_symbol(value), record, field))
+        for symbol in record.symbols():
+            found.append(SymbolEntry(parse_symbol(symbol.value), record, symbol.role))
     found.sort(key=lambda e: (symbol_order(e.text), e.record.id))
     return found
 
