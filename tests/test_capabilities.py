@@ -37,3 +37,16 @@ def test_every_symbol_field_of_every_record_type_is_in_symbols(kind: str) -> Non
     )
     roles = [symbol.role for symbol in record.symbols()]
     assert roles == sorted(roles, key=["symbol", "draft", "other"].index)  # own symbol first
+
+
+@pytest.mark.parametrize("kind", list(RECORD_TYPES))
+def test_every_record_type_with_a_date_gives_it(kind: str) -> None:
+    from tip_archive.model.dates import DateSpan
+
+    cls: type[Record] = RECORD_TYPES[kind]
+    span = DateSpan.parse("2009-12")
+    record = cls.model_construct(date=span) if "date" in cls.model_fields else None
+    if record is None:
+        assert cls.model_construct().date_value is None
+    else:
+        assert record.date_value == span

@@ -234,7 +234,8 @@ class Record(Strict):
 
     @property
     def date_value(self) -> DateSpan | None:
-        return getattr(self, "date", None)
+        """The record's date, for the types that have one (each says so: see below)."""
+        return None
 
     @property
     def announced(self) -> bool:
@@ -302,6 +303,10 @@ class Resolution(Record):
     plural: ClassVar[str] = "resolutions"
     label: ClassVar[str] = "Resolution"
 
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
     def symbols(self) -> list[SymbolOf]:
         return _symbols_of(self.symbol, self.draft_symbol, self.other_symbols)
 
@@ -335,6 +340,10 @@ class Statement(Record):
         return _require_date(self)
 
     label: ClassVar[str] = "Statement"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
 
 
 class Event(Record):
@@ -384,6 +393,10 @@ class Event(Record):
 
     label: ClassVar[str] = "Event"
 
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
 
 class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
@@ -411,6 +424,10 @@ class Document(Record):
 
     plural: ClassVar[str] = "documents"
     label: ClassVar[str] = "Document"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
 
     def symbols(self) -> list[SymbolOf]:
         return _symbols_of(self.symbol, None, self.other_symbols)
@@ -487,6 +504,11 @@ class Source(Record):
 
     plural: ClassVar[str] = "sources"
     label: ClassVar[str] = "Source"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
     needs_sources: ClassVar[bool] = False
 
 
