@@ -25,6 +25,7 @@ def _move_data(project: Path, folder: str) -> None:
     )
 
 
+@pytest.mark.e2e
 def test_build_validates_the_data_dir_the_plugin_is_configured_with(mini_project: Path) -> None:
     _move_data(mini_project, "records")
     status, output = build_project(mini_project)
@@ -32,6 +33,7 @@ def test_build_validates_the_data_dir_the_plugin_is_configured_with(mini_project
     assert (mini_project / "site/resolutions/a-res-64-293/index.html").is_file()
 
 
+@pytest.mark.e2e
 def test_a_bad_record_in_the_configured_folder_stops_the_build(mini_project: Path) -> None:
     _move_data(mini_project, "records")
     bad = mini_project / "records/events/conference-2007.yaml"
@@ -43,6 +45,7 @@ def test_a_bad_record_in_the_configured_folder_stops_the_build(mini_project: Pat
     assert not (mini_project / "site").exists()
 
 
+@pytest.mark.e2e
 def test_the_plugin_renders_the_archive_the_build_validated(
     mini_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
