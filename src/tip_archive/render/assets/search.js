@@ -203,11 +203,8 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
     });
   }
 
-  var timer = null;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { run(input.value); }, 120);
-  });
+  var runLater = api.debounce(function () { run(input.value); }, 120);
+  input.addEventListener("input", function () { runLater(); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       event.preventDefault(); /* a search field would only clear itself */
@@ -216,7 +213,7 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
     }
     if (event.key !== "Enter") return;
     event.preventDefault();
-    clearTimeout(timer);
+    runLater.cancel();
     run(input.value, true);
   });
 })();
