@@ -76,6 +76,17 @@ def _records() -> dict[str, dict[str, Any]]:
             "provenance": "Provenance " + ONE_LINE,
             "uncited": {1: "Reason " + ONE_LINE},
         },
+        "references/un-evil.yaml": {
+            "type": "reference",
+            "id": "un-evil",
+            "title": "Reference " + TITLE,
+            "kind": "press release",
+            "press_release": "GA/10968",
+            "publisher": "Publisher " + ONE_LINE,
+            "url": 'https://example.org/"><script>alert("XSS-refurl")</script>',
+            "consulted": "2026-12-02",
+            "summary": BLOCKS,
+        },
         "bodies/evil-body.yaml": {
             "type": "body",
             "id": "evil-body",
@@ -88,7 +99,13 @@ def _records() -> dict[str, dict[str, Any]]:
             "type": "person",
             "id": "evil-person",
             "title": "Person " + TITLE,
-            "offices": [{"title": "Office " + ONE_LINE, "cited": quote}],
+            "offices": [
+                {"title": "Office " + ONE_LINE, "cited": quote},
+                {
+                    "title": "Office " + ONE_LINE,
+                    "referenced": {"reference": "un-evil", "at": ONE_LINE},
+                },
+            ],
             "other_names": PAYLOADS[3:6],
         },
         "events/evil-event.yaml": {
@@ -113,7 +130,10 @@ def _records() -> dict[str, dict[str, Any]]:
                     ],
                 }
             ],
-            "un_record": [{"field": "date " + ONE_LINE, "value": ONE_LINE, "document": "A/64/1"}],
+            "facts": [
+                {"field": "date " + ONE_LINE, "value": ONE_LINE, "reference": "un-evil"},
+                {"field": "place", "value": ONE_LINE, "unconfirmed": "Why " + ONE_LINE},
+            ],
             "translations": {"ru": {"title": "Ru " + ONE_LINE, "summary": BLOCKS}},
             "sources": [quote | {"translation": "Translation " + BLOCKS}, quote_img],
         },

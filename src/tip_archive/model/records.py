@@ -26,8 +26,19 @@ from .symbols import SymbolError, parse_symbol
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+#: The years the archive's story covers, from the 2005 World Summit to the 2019 resolution.
+SPAN = (2005, 2019)
+
 #: Languages of the archive's editions; English is the default edition.
 LANGUAGES = ("en", "ru")
+
+
+class FieldProblem(ValueError):
+    """A problem found by a check of the whole record, reported at one of its fields."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Ref:
@@ -150,14 +161,21 @@ class Referenced(Strict):
     """Where in it: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
 
 
-def _one_kind_of_evidence(item: Any, what: str) -> Any:
+def _one_kind_of_evidence(item: Any, what: str, required: bool = True) -> None:
+    """A figure, reading or office rests on a quote (``cited``) or a reference, not both."""
     cited, referenced = getattr(item, "cited", None), getattr(item, "referenced", None)
     if cited is not None and referenced is not None:
-        raise ValueError(
+        raise FieldProblem(
+            "referenced",
             f"{what} has both 'cited' and 'referenced': keep the archived quote under "
-            "'cited' or the public record under 'referenced', not both"
+            "'cited' or the public record under 'referenced', not both",
         )
-    return item
+    if required and cited is None and referenced is None:
+        raise FieldProblem(
+            "cited",
+            f"{what} needs 'cited' (an archived quote) or 'referenced' "
+            "(a reference in the public record): add one",
+        )
 
 
 class Figure(Strict):
@@ -177,11 +195,6 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _evidence(self) -> Figure:
         _one_kind_of_evidence(self, "a figure")
-        if self.cited is None and self.referenced is None:
-            raise ValueError(
-                "a figure needs 'cited' (an archived quote) or 'referenced' "
-                "(a reference in the public record): add one"
-            )
         return self
 
 
@@ -200,11 +213,6 @@ class Reading(Strict):
     @model_validator(mode="after")
     def _evidence(self) -> Reading:
         _one_kind_of_evidence(self, "a reading")
-        if self.cited is None and self.referenced is None:
-            raise ValueError(
-                "a reading needs 'cited' (an archived quote) or 'referenced' "
-                "(a reference in the public record): add one"
-            )
         return self
 
 
@@ -241,17 +249,21 @@ class Fact(Strict):
     @model_validator(mode="after")
     def _reference_or_unconfirmed(self) -> Fact:
         if self.reference is not None and self.unconfirmed is not None:
-            raise ValueError(
+            raise FieldProblem(
+                "unconfirmed",
                 "a fact has either 'reference' or 'unconfirmed', not both: remove "
-                "'unconfirmed' once a reference confirms it"
+                "'unconfirmed' once a reference confirms it",
             )
         if self.reference is None and self.unconfirmed is None:
-            raise ValueError(
+            raise FieldProblem(
+                "reference",
                 "a fact needs 'reference' (the id of the reference it comes from) or "
-                "'unconfirmed' (why no consulted page confirms it): add one"
+                "'unconfirmed' (why no consulted page confirms it): add one",
             )
         if self.at is not None and self.reference is None:
-            raise ValueError("'at' says where in a reference: give 'reference' too, or remove 'at'")
+            raise FieldProblem(
+                "at", "'at' says where in a reference: give 'reference' too, or remove 'at'"
+            )
         return self
 
     @property
@@ -526,7 +538,8 @@ class Office(Strict):
 
     @model_validator(mode="after")
     def _evidence(self) -> Office:
-        return _one_kind_of_evidence(self, "an office")
+        _one_kind_of_evidence(self, "an office", required=False)
+        return self
 
 
 class Person(Record):
@@ -613,30 +626,35 @@ class Reference(Record):
     @model_validator(mode="after")
     def _findable(self) -> Reference:
         if not (self.symbol or self.press_release or self.url or self.read_at):
-            raise ValueError(
+            raise FieldProblem(
+                "url",
                 "a reference needs a 'symbol', a 'press_release' number or an address "
-                "('url', or 'read_at' for a copy): add where a reader can find it"
+                "('url', or 'read_at' for a copy): add where a reader can find it",
             )
         if self.url and self.read_at:
-            raise ValueError(
+            raise FieldProblem(
+                "read_at",
                 "a reference has 'url' (where it was read) or 'read_at' (where a copy of a UN "
-                "document was read), not both: keep the address you read it at"
+                "document was read), not both: keep the address you read it at",
             )
         if self.read_at and not self.symbol:
-            raise ValueError(
+            raise FieldProblem(
+                "read_at",
                 "'read_at' is for a copy of a UN document: give its 'symbol' too, or write the "
-                "address as 'url'"
+                "address as 'url'",
             )
         if (self.url or self.read_at) and self.consulted is None:
-            raise ValueError(
+            raise FieldProblem(
+                "consulted",
                 "a reference with an address needs 'consulted': the day it was read, "
-                "e.g. consulted: '2026-12-02'"
+                "e.g. consulted: '2026-12-02'",
             )
         if self.consulted is not None and (
             self.consulted.end is not None or self.consulted.start.day is None
         ):
-            raise ValueError(
-                "'consulted' is the day it was read: write a full date such as '2026-12-02'"
+            raise FieldProblem(
+                "consulted",
+                "'consulted' is the day it was read: write a full date such as '2026-12-02'",
             )
         return self
 

@@ -13,6 +13,15 @@ import posixpath
 from ..model.records import FOLDERS, Record
 
 DEFAULT_LANGUAGE = "en"
+#: The language of the official texts a UN symbol links to; the Russian edition passes ``ru``.
+DOCUMENT_LANGUAGE = DEFAULT_LANGUAGE
+#: The UN's symbol resolver: every UN document symbol in the archive links to its official text.
+UNDOCS = "https://undocs.org/{language}/{symbol}"
+
+
+def undocs_url(symbol: str, language: str = DOCUMENT_LANGUAGE) -> str:
+    """``https://undocs.org/en/A/RES/64/293``: the official text of a UN document."""
+    return UNDOCS.format(language=language, symbol=symbol)
 
 
 def prefix(lang: str = DEFAULT_LANGUAGE) -> str:
