@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import MINI
 from tip_archive.cli import main
-from tip_archive.engine import generate, load_archive
+from tip_archive.pipeline.engine import generate, load_archive
 from tip_archive.render import bibformats, evidence
 from tip_archive.render.extras import SiteContext
 from tip_archive.render.opendata import csv_row, record_data
