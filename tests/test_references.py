@@ -1,9 +1,10 @@
 """The public record as evidence: references, facts resting on them, and what the reader sees.
 
-The mini fixture holds two references (a press release read on its page, a UN document read
-in a copy) and a resolution resting on them alone (``a-res-70-179``).  Its pages are golden
-files (``tests/golden/a-res-70-179.yml``, ``un-ga-10968.yml``); here are the checks of the
-rules and the exact lines a record author sees when one is broken.
+``tests/fixtures/public-record`` adds to the mini fixture two references (a press release
+read on its page, a UN document read in a copy), a resolution resting on them
+(``a-res-70-179``) and an office resting on one.  Their pages are golden files
+(``tests/golden/public-record/``, checked in ``test_golden_pages.py``); here are the rules,
+the exact lines a record author sees when one is broken, and what the pages and data say.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import MINI
+from conftest import PUBLIC_RECORD, public_record_copy
 from tip_archive.cli import main
 from tip_archive.pipeline.engine import generate, load_archive
 from tip_archive.render import bibformats, evidence
@@ -22,9 +23,9 @@ from tip_archive.render.opendata import csv_row, record_data
 from tip_archive.render.pages import SiteOptions
 
 REFERENCE = "references/un-ga-10968.yaml"
-GOOD_REFERENCE = (MINI / "data" / REFERENCE).read_text()
+GOOD_REFERENCE = (PUBLIC_RECORD / "data" / REFERENCE).read_text()
 RESOLUTION = "resolutions/a-res-70-179.yaml"
-GOOD_RESOLUTION = (MINI / "data" / RESOLUTION).read_text()
+GOOD_RESOLUTION = (PUBLIC_RECORD / "data" / RESOLUTION).read_text()
 
 
 def _validate(project: Path, relative: str, content: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
@@ -162,24 +163,24 @@ CASES = [
     [pytest.param(rel, content, lines, id=name) for name, rel, content, lines in CASES],
 )
 def test_a_broken_rule_gets_one_clear_line(
-    mini_project: Path,
+    public_record_project: Path,
     capsys: pytest.CaptureFixture[str],
     relative: str,
     content: str,
     expected: list[str],
 ) -> None:
-    status, lines = _validate(mini_project, relative, content, capsys)
+    status, lines = _validate(public_record_project, relative, content, capsys)
     assert status == 1
     assert lines == expected
 
 
 def test_a_record_needs_quotes_or_referenced_facts(
-    mini_project: Path, capsys: pytest.CaptureFixture[str]
+    public_record_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     unconfirmed_only = GOOD_RESOLUTION.replace(
         "    reference: un-a-res-70-179\n    at: header\n", "    unconfirmed: Not seen.\n", 1
     ).replace("    reference: un-ga-10968\n    at: para. 4\n", "    unconfirmed: Not seen.\n")
-    status, lines = _validate(mini_project, RESOLUTION, unconfirmed_only, capsys)
+    status, lines = _validate(public_record_project, RESOLUTION, unconfirmed_only, capsys)
     assert status == 1
     assert lines == [
         "data/resolutions/a-res-70-179.yaml:1: sources: a record needs at least one source "
@@ -192,8 +193,13 @@ def test_a_record_needs_quotes_or_referenced_facts(
 
 
 @pytest.fixture(scope="module")
-def pages() -> dict[str, BeautifulSoup]:
-    _archive, rendered = generate(MINI / "data", SiteOptions(), MINI)
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return public_record_copy(tmp_path_factory.mktemp("public-record") / "project")
+
+
+@pytest.fixture(scope="module")
+def pages(project: Path) -> dict[str, BeautifulSoup]:
+    _archive, rendered = generate(project / "data", SiteOptions(), project)
     return {page.src: BeautifulSoup(page.markdown, "html.parser") for page in rendered}
 
 
@@ -237,8 +243,8 @@ def test_a_reference_page_links_every_fact_figure_reading_and_office_resting_on_
         assert target.find(id=anchor) is not None, href
 
 
-def test_open_data_and_citations_carry_the_references() -> None:
-    archive = load_archive(MINI / "data", MINI)
+def test_open_data_and_citations_carry_the_references(project: Path) -> None:
+    archive = load_archive(project / "data", project)
     site = SiteContext("https://example.org/", "Mini archive")
     record = archive["a-res-70-179"]
     data = record_data(archive, record, site)
@@ -270,3 +276,37 @@ def test_the_official_text_link_takes_the_language_from_one_place() -> None:
     assert (
         evidence.symbol_html("A/RES/64/293", "ru").count("https://undocs.org/ru/A/RES/64/293") == 1
     )
+
+
+def test_a_symbol_lands_on_its_record_before_the_reference_that_names_it(project: Path) -> None:
+    from tip_archive.model.symbols import query_key
+    from tip_archive.render.redirects import redirect_pages
+    from tip_archive.render.symbol_index import lookup_table, symbol_entries
+
+    entries = symbol_entries(load_archive(project / "data", project))
+    found = [(e.text, e.record.id, e.label) for e in entries if e.text == "A/RES/70/179"]
+    assert found == [
+        ("A/RES/70/179", "a-res-70-179", "Own symbol"),
+        ("A/RES/70/179", "un-a-res-70-179", "Reference (public record)"),
+    ]
+    table = lookup_table(entries)
+    docs = [table.docs[i]["url"] for i in table.keys[query_key("70/179").key]]
+    assert docs == ["resolutions/a-res-70-179/", "references/un-a-res-70-179/"]
+    redirect = redirect_pages(entries)["symbol/A/RES/70/179/index.html"]
+    assert "resolutions/a-res-70-179/" in redirect and "references/" not in redirect
+
+
+def test_every_link_to_another_host_is_an_ordinary_link_that_tells_nothing(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    outside = [
+        a
+        for page in pages.values()
+        for a in page.find_all("a", href=True)
+        if str(a["href"]).startswith(("http://", "https://"))
+        and not str(a["href"]).startswith("https://example.org/resolutions/")
+    ]
+    assert any("undocs.org" in a["href"] for a in outside)
+    for a in outside:
+        assert a.get("rel") == ["noopener", "noreferrer"], a
+        assert not a.get("target"), a

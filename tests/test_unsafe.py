@@ -199,6 +199,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
     for relative, record in _records().items():
         path = project / "data" / relative
+        path.parent.mkdir(exist_ok=True)
         path.write_text(yaml.dump(record, Dumper=_NoAliases, allow_unicode=True, sort_keys=False))
     status, output = build_project(project)
     assert status == 0, output

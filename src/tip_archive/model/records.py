@@ -161,24 +161,36 @@ class Referenced(Strict):
     """Where in it: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
 
 
-def _one_kind_of_evidence(item: Any, what: str, required: bool = True) -> None:
-    """A figure, reading or office rests on a quote (``cited``) or a reference, not both."""
-    cited, referenced = getattr(item, "cited", None), getattr(item, "referenced", None)
-    if cited is not None and referenced is not None:
-        raise FieldProblem(
-            "referenced",
-            f"{what} has both 'cited' and 'referenced': keep the archived quote under "
-            "'cited' or the public record under 'referenced', not both",
-        )
-    if required and cited is None and referenced is None:
-        raise FieldProblem(
-            "cited",
-            f"{what} needs 'cited' (an archived quote) or 'referenced' "
-            "(a reference in the public record): add one",
-        )
+class Evidenced(Strict):
+    """A part of a record that rests on an archived quote or on the public record, not both."""
+
+    what: ClassVar[str] = "this"
+    """How a message names the part: ``a figure``, ``a reading``, ``an office``."""
+    needs_evidence: ClassVar[bool] = True
+
+    cited: Citation | None = None
+    """The passage of an archived source that gives it (or ``referenced``)."""
+    referenced: Referenced | None = None
+    """The reference in the public record that gives it (or ``cited``)."""
+
+    @model_validator(mode="after")
+    def _one_kind_of_evidence(self) -> Evidenced:
+        if self.cited is not None and self.referenced is not None:
+            raise FieldProblem(
+                "referenced",
+                f"{self.what} has both 'cited' and 'referenced': keep the archived quote under "
+                "'cited' or the public record under 'referenced', not both",
+            )
+        if self.needs_evidence and self.cited is None and self.referenced is None:
+            raise FieldProblem(
+                "cited",
+                f"{self.what} needs 'cited' (an archived quote) or 'referenced' "
+                "(a reference in the public record): add one",
+            )
+        return self
 
 
-class Figure(Strict):
+class Figure(Evidenced):
     """A number the sources give: participants, countries, co-sponsors, people trained."""
 
     label: Text
@@ -187,33 +199,17 @@ class Figure(Strict):
     """The number as the source gives it."""
     qualifier: Literal["exactly", "over", "about", "at least", "up to"] = "exactly"
     """How the source qualifies the number (``over 400``, ``about 800``)."""
-    cited: Citation | None = None
-    """The passage of an archived source that gives the number (or ``referenced``)."""
-    referenced: Referenced | None = None
-    """The reference in the public record that gives the number (or ``cited``)."""
-
-    @model_validator(mode="after")
-    def _evidence(self) -> Figure:
-        _one_kind_of_evidence(self, "a figure")
-        return self
+    what: ClassVar[str] = "a figure"
 
 
-class Reading(Strict):
+class Reading(Evidenced):
     """One way the sources give a fact on which they differ."""
 
     field: Text
     """The field concerned, e.g. ``title``, ``date`` or ``place``."""
     value: Text
     """The reading, as the source gives it."""
-    cited: Citation | None = None
-    """The passage of an archived source that gives this reading (or ``referenced``)."""
-    referenced: Referenced | None = None
-    """The reference in the public record that gives this reading (or ``cited``)."""
-
-    @model_validator(mode="after")
-    def _evidence(self) -> Reading:
-        _one_kind_of_evidence(self, "a reading")
-        return self
+    what: ClassVar[str] = "a reading"
 
 
 class Disagreement(Strict):
@@ -288,7 +284,8 @@ class Record(Strict):
     """The record type; must match the folder the file is in."""
     id: RecordId
     """Stable identifier, equal to the file name without ``.yaml``; for a record with a
-    UN symbol, the symbol's slug (``A/RES/64/293`` gives ``a-res-64-293``)."""
+    UN symbol, the symbol's slug (``A/RES/64/293`` gives ``a-res-64-293``); a reference's id
+    starts with its publisher (``un-a-71-119``, ``un-ga-shc-4090``, ``mfa-...``)."""
     title: Text
     """Title in English, as the sources give it."""
     summary: str | None = None
@@ -296,7 +293,8 @@ class Record(Strict):
     related: list[AnyRef] = []
     """Ids of related records; each one's page links back here."""
     sources: list[Citation] = []
-    """Passages of archived sources that support the record, quoted verbatim."""
+    """Passages of archived sources that support the record, quoted verbatim; a resolution,
+    statement, event or document needs these or ``facts`` resting on a reference."""
     figures: list[Figure] = []
     """Numbers the sources give, each with its quote."""
     disagreements: list[Disagreement] = []
@@ -333,14 +331,17 @@ class Record(Strict):
     @property
     def referenced(self) -> bool:
         """Whether the record rests on the public record: a fact, figure or reading from a reference."""
-        return any(
-            getattr(item, "referenced", None) is not None
-            for item in [*self.facts, *self.evidenced_items()]
-        )
+        return bool(self.public_record())
 
-    def evidenced_items(self) -> list[Figure | Reading | Office]:
+    def public_record(self) -> list[Referenced]:
+        """Where the record's facts, figures, readings and offices rest on references."""
+        found = [f.referenced for f in self.facts]
+        found += [item.referenced for item in self.evidenced_items()]
+        return [r for r in found if r is not None]
+
+    def evidenced_items(self) -> list[Evidenced]:
         """The record's figures, readings and offices: each rests on a quote or a reference."""
-        items: list[Figure | Reading | Office] = [*self.figures]
+        items: list[Evidenced] = [*self.figures]
         items += [r for d in self.disagreements for r in d.readings]
         items += getattr(self, "offices", [])
         return items
@@ -524,22 +525,15 @@ class Body(Record):
     needs_sources: ClassVar[bool] = False
 
 
-class Office(Strict):
+class Office(Evidenced):
     """An office a person held, as a source gives it."""
 
     title: Text
     """The office, e.g. ``Deputy Minister of Foreign Affairs of Belarus``."""
     date: Date | None = None
     """When the source shows the person in this office."""
-    cited: Citation | None = None
-    """The passage of an archived source that names the office (or ``referenced``)."""
-    referenced: Referenced | None = None
-    """The reference in the public record that names the office (or ``cited``)."""
-
-    @model_validator(mode="after")
-    def _evidence(self) -> Office:
-        _one_kind_of_evidence(self, "an office", required=False)
-        return self
+    what: ClassVar[str] = "an office"
+    needs_evidence: ClassVar[bool] = False
 
 
 class Person(Record):

@@ -139,10 +139,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Publisher", record.publisher)
         add("Provenance", record.provenance)
         if record.url:
-            add(
-                "Published at",
-                Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(record.url),
-            )
+            add("Published at", evidence.outside_link(record.url, record.url))
     elif isinstance(record, Reference):
         add("Kind", record.kind)
         add("Press release", record.press_release)

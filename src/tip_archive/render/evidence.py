@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive, Use
-from ..model.records import Citation, Fact, Record, Reference, Referenced, Source
+from ..model.records import Citation, Evidenced, Fact, Record, Reference, Referenced, Source
 from .urls import DOCUMENT_LANGUAGE, record_url, relative, undocs_url
 
 #: The label of each kind of evidence, as the reader sees it next to a fact.
@@ -30,8 +30,8 @@ LABELS = {
 #: What each label means, for the note under a record's facts and the About page.
 MEANINGS = {
     "quoted": "a passage of an archived source, quoted verbatim and checked by the build",
-    "referenced": "a public document or page the archive consulted, stated in the archive's "
-    "own words, with its link",
+    "referenced": "from a public document or page the archive consulted, linked; the archive "
+    "holds no text of it and never quotes it",
     "unconfirmed": "no consulted page confirms it yet; the reason is given",
 }
 
@@ -43,12 +43,17 @@ def outside_link(url: str, text: str | Markup, cls: str = "tip-outside") -> Mark
     return Markup(f'<a class="{cls}" href="{escape(url)}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
-def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
-    """A UN symbol with a link to its official text through the UN's symbol resolver."""
+def undocs_link(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """ "official text": a link to a UN document through the UN's symbol resolver."""
     hidden = Markup('<span class="tip-visually-hidden"> of {}</span>').format(symbol)
-    link = outside_link(
+    return outside_link(
         undocs_url(symbol, language), Markup("official text") + hidden, "tip-undocs"
     )
+
+
+def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """A UN symbol with a link to its official text."""
+    link = undocs_link(symbol, language)
     return Markup('<code class="tip-symbol">{}</code> ({})').format(symbol, link)
 
 
@@ -91,10 +96,13 @@ class Evidence:
         ]
         if referenced.at:
             parts.append(f", {escape(referenced.at)}")
+        links = []
+        if reference.symbol and not reference.url:  # the symbol is the authority
+            links.append(undocs_link(reference.symbol))
         if reference.address:
-            parts.append(f" ({outside_link(reference.address, _outside_text(reference))})")
-        elif reference.symbol:
-            parts.append(f" ({symbol_html(reference.symbol)})")
+            links.append(outside_link(reference.address, _outside_text(reference)))
+        if links:
+            parts.append(f" ({'; '.join(links)})")
         return Markup("".join(parts) + "</span>")
 
     def unconfirmed(self, why: str) -> Markup:
@@ -109,9 +117,9 @@ class Evidence:
             if item.referenced is not None:
                 return self.referenced(item.referenced)
             return self.unconfirmed(item.unconfirmed or "")
-        if getattr(item, "referenced", None) is not None:
+        if isinstance(item, Evidenced) and item.referenced is not None:
             return self.referenced(item.referenced)
-        if getattr(item, "cited", None) is not None:
+        if isinstance(item, Evidenced) and item.cited is not None:
             return self.quoted(item.cited)
         return Markup("")
 
@@ -183,11 +191,7 @@ def rests_on(archive: Archive, record: Record) -> str:
     sources: dict[str, list[int]] = {}
     for cited in [*record.sources, *(i.cited for i in record.evidenced_items() if i.cited)]:
         sources.setdefault(cited.source, []).append(cited.paragraph)
-    references: list[str] = []
-    for item in [*record.facts, *record.evidenced_items()]:
-        referenced = item.referenced
-        if referenced is not None and referenced.reference not in references:
-            references.append(referenced.reference)
+    references = list(dict.fromkeys(r.reference for r in record.public_record()))
     parts = []
     for source_id, paragraphs in sources.items():
         source = archive[source_id]

@@ -41,7 +41,8 @@ DATA_FILES = [
     (
         "data/records.csv",
         "Records (CSV)",
-        "One row per record: the main fields, for a spreadsheet. UTF-8, comma-separated.",
+        "One row per record: the main fields, with the facts from the public record, for a "
+        "spreadsheet. UTF-8, comma-separated.",
     ),
     (
         "data/citations.json",
