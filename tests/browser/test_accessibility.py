@@ -49,6 +49,7 @@ PAGES: dict[str, tuple[str, str] | str] = {
     "body": ("bodies", "belarus"),
     "person": ("people", ""),
     "source": ("sources", ""),
+    "references": "references/",
 }
 BLOCKING = ("serious", "critical")
 

@@ -24,7 +24,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..crossref.archive import Archive
-from ..model.records import Record
+from ..model.records import Record, Reference
 from ..model.symbols import (
     NOISE_PATTERN,
     ORGAN_PATTERNS,
@@ -72,7 +72,8 @@ class SymbolEntry:
     symbol: Symbol
     record: Record
     field: str
-    """``symbol`` (the record's own), ``draft`` (``draft_symbol``) or ``other`` (``other_symbols``)."""
+    """``symbol`` (the record's own), ``draft`` (``draft_symbol``), ``other`` (``other_symbols``)
+    or ``reference`` (the symbol of a reference: a UN document the archive consulted)."""
 
     @property
     def text(self) -> str:
@@ -98,6 +99,8 @@ class SymbolEntry:
             return "Own symbol"
         if self.field == "draft":
             return "Draft"
+        if self.field == "reference":
+            return "Reference (public record)"
         kinds = [_SUFFIX_LABELS[s.split(".")[0]] for s in self.symbol.suffixes]
         return kinds[-1] if kinds else "Other symbol"
 
@@ -124,8 +127,11 @@ def symbol_entries(archive: Archive) -> list[SymbolEntry]:
     found: list[SymbolEntry] = []
     for record in archive.records():
         for symbol in record.symbols():
-            found.append(SymbolEntry(parse_symbol(symbol.value), record, symbol.role))
-    found.sort(key=lambda e: (symbol_order(e.text), e.record.id))
+            # A reference's symbol names the public document it is, whatever its role.
+            field = "reference" if isinstance(record, Reference) else symbol.role
+            found.append(SymbolEntry(parse_symbol(symbol.value), record, field))
+    # A document's own record comes before the references that name the same symbol.
+    found.sort(key=lambda e: (symbol_order(e.text), e.field == "reference", e.record.id))
     return found
 
 
