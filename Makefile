@@ -6,7 +6,7 @@ SIZES  ?= 100 1000 10000
 LOCK   := requirements.lock
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: install lock export zensical tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install lock export zensical tools browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
 
 # Every package comes from the lock file, each checked against its hashes; the project
 # itself is then installed on top without resolving anything (see CONTRIBUTING, "Dependencies").
@@ -27,10 +27,20 @@ lock: install
 	  | $(BIN)/uv pip compile --quiet --universal --python-version 3.11 --all-extras \
 	      --generate-hashes --custom-compile-command "make lock" -o $(LOCK) pyproject.toml -
 	$(MAKE) install
+# A Debian package the tests need: $(call need,COMMAND,PACKAGE) installs PACKAGE when
+# COMMAND is missing and make runs as root; otherwise it prints the exact command to run
+# and fails, rather than letting apt-get fail for a developer who is not root.
+define need
+	@command -v $(1) >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(2); \
+	  else echo "error: $(1) is not installed; install it with: sudo apt-get update && sudo apt-get install -y $(2)" >&2; exit 1; fi; }
+endef
 
 # Tools the tests drive besides Python packages: pandoc reads the CSL-JSON output.
+PANDOC   ?= pandoc
+CHROMIUM ?= chromium
 tools:
-	command -v pandoc >/dev/null || (apt-get update -qq && apt-get install -y -qq pandoc)
+	$(call need,$(PANDOC),pandoc)
 
 # The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
 # and inject axe-core, pinned in tests/browser/package-lock.json.
@@ -41,7 +51,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	touch $@
 
 browser-deps: $(AXE)
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(call need,$(CHROMIUM),chromium)
 
 validate: install
 	$(BIN)/tip-archive validate
@@ -55,9 +65,12 @@ serve: site
 schema: install
 	$(BIN)/tip-archive schema -o schema/record.schema.json
 
-lint: install
+ESLINT := tests/browser/node_modules/.bin/eslint --config tests/browser/eslint.config.mjs
+
+lint: install $(AXE)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ESLINT) src/tip_archive/render/assets tests/js
 
 types: install
 	$(BIN)/mypy
@@ -74,6 +87,7 @@ browser: install browser-deps
 test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ESLINT) src/tip_archive/render/assets tests/js
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -86,6 +100,10 @@ export: validate
 zensical: export
 	cd export && ../$(BIN)/zensical build --strict
 	$(BIN)/tip-archive index export/site
+# Is the built site byte-identical to the one BASE builds? (make same-site BASE=main)
+BASE ?= main
+same-site: install
+	$(BIN)/python tests/same_site.py --base $(BASE)
 
 # Speed benchmark (minutes at 10,000 records): make bench SIZES="100 1000"
 bench: install

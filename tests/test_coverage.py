@@ -58,11 +58,6 @@ def test_exemptions_are_not_also_cited(real_coverage) -> None:  # type: ignore[n
     assert both == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="2014-2017 hold no dated record until the span-old and span-new helpers' "
-    "records land (issue 11); remove this mark then",
-)
 def test_every_year_of_the_span_has_a_dated_record(real_coverage) -> None:  # type: ignore[no-untyped-def]
     assert real_coverage.empty_years == []
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_project
 from tip_archive.crossref.archive import Archive
 from tip_archive.pipeline.engine import load_archive
+from tip_archive.render.extras import SiteContext
 from tip_archive.render.publish import robots_txt
 from tip_archive.render.social import describe, social_meta
 
@@ -52,7 +53,7 @@ def test_robots_txt_points_to_the_sitemap() -> None:
 
 def test_record_previews_name_the_symbol_and_say_what_it_is(mini_archive: Archive) -> None:
     resolution = mini_archive["a-res-64-293"]
-    assert social_meta(mini_archive, resolution, "resolutions/a-res-64-293/") == {
+    assert social_meta(mini_archive, resolution, "resolutions/a-res-64-293/", SiteContext()) == {
         "og_type": "article",
         "og_title": "A/RES/64/293: United Nations Global Plan of Action to Combat Trafficking in Persons",
         "og_description": "The General Assembly adopted the Global Plan of Action by consensus.",

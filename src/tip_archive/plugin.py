@@ -6,6 +6,7 @@ another site generator means rewriting this module only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,18 +16,20 @@ from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .authoring.published import read_published
+from .authoring.release import Release
+from .crossref.archive import Archive
+from .loading.history import record_history
 from .loading.problems import DataError
-from .pipeline.engine import phase
-from .pipeline.outputs import (
-    REQUIRED_EXTENSIONS,
-    generate,
-    page_scripts,
-    page_styles,
-    release_context,
-    releases_of,
-)
+from .pipeline.cache import BuildCache
+from .pipeline.engine import load_archive, phase, plan
+from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
-from .render import fulltext, rawhtml
+from .render import fulltext, manifest, opendata, publish, rawhtml
+from .render.pages import SiteOptions
+
+#: The archive's theme templates, shipped with the package.
+THEME = Path(__file__).parent / "theme"
 
 
 class ArchiveConfig(Config):
@@ -38,18 +41,48 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
+#: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    release: Release | None = None
+    handed: tuple[Path, Archive] | None = None
+    """An archive ``tip-archive build`` has just validated, with its data folder: used once,
+    instead of reading the folder again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache = BuildCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defined so that MkDocs keeps this plugin, and with it its cache, across the
+        # rebuilds of `mkdocs serve` (only changed record files are read again).
+        pass
+
+    def on_shutdown(self) -> None:
+        self.cache.close()
+
     def on_config(self, config: Any) -> Any:
+        # The archive's templates (page head metadata, footer, colophon, the 404 page) come
+        # with the plugin: after the project's own custom_dir, before the theme's.
+        dirs = config.theme.dirs
+        at = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
+        if str(THEME) not in dirs:
+            dirs.insert(at, str(THEME))
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        # Print styles and scripts, the symbol lookup, the header search box, copy-link buttons.
-        config.extra_css.extend(u for u in page_styles() if u not in config.extra_css)
-        loaded = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(u for u in page_scripts() if u not in loaded)
-        root = Path(config.config_file_path).parent
+        # The archive's scripts and styles every page loads, each once (see render/manifest.py).
+        listed = [str(s) for s in config.extra_css]
+        config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
+        listed = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
+        # The current release, for the footer and the colophon (an export writes the same).
         try:
-            config.extra["tip_release"] = release_context(releases_of(root))
+            config.extra["tip_release"] = release_context(
+                releases_of(Path(config.config_file_path).parent)
+            )
         except DataError as exc:
             raise PluginError(exc.report()) from None
         return config
@@ -57,26 +90,47 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         root = Path(config.config_file_path).parent
         try:
-            made = generate(
-                root,
-                self.config.data_dir,
+            releases = releases_of(root)
+            self.release = releases[-1] if releases else None
+            with phase("history"):
+                history = record_history(root, self.config.data_dir)
+            options = SiteOptions(
+                edit_base=self.config.edit_base,
                 site_url=config.site_url or "",
                 site_name=config.site_name,
-                edit_base=self.config.edit_base,
+                release=str(self.release.number) if self.release else None,
+                history=history,
                 history_base=self.config.history_base,
+                published=read_published(root, releases),
             )
+            data_dir = root / self.config.data_dir
+            handed, self.handed = self.handed, None
+            if handed is not None and handed[0] == data_dir.resolve():
+                archive = handed[1]
+            else:
+                archive = load_archive(data_dir, root, self.cache)
+            plans = plan(archive, options)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
         # time; other files (the symbol table, redirects) are needed now.
-        self._plans = {p.src: p for p in made.plans if p.src.endswith(".md")}
+        self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
         self._blocks: dict[str, dict[str, str]] = {}
         with phase("render"):
-            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in made.plans}
-        for path, content in made.files.items():
-            if path == "robots.txt" and files.get_file_from_path(path) is not None:
-                continue  # a robots.txt written by hand in docs/ wins
-            outputs[path] = content
+            outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
+        with phase("files"):
+            for output in [
+                *publish.site_files(archive, config.site_url or ""),
+                *opendata.site_files(archive, options),
+                *manifest.asset_outputs(),
+                *durable_outputs(archive, options, releases),
+            ]:
+                if (
+                    output.path == "robots.txt"
+                    and files.get_file_from_path(output.path) is not None
+                ):
+                    continue  # a robots.txt written by hand in docs/ wins
+                outputs[output.path] = output.content
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -127,11 +181,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
+def mkdocs_build(
+    config_file: Path,
+    site_dir: Path,
+    strict: bool = True,
+    validate: Callable[[Path], Archive] | None = None,
+) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
 
-    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when the build fails, so that
-    the caller needs nothing from MkDocs.
+    ``validate`` is called first, with the data folder the plugin is configured with
+    (``data_dir`` in ``mkdocs.yml``), before MkDocs builds anything; the archive it returns
+    is the one the plugin renders, and what it raises (``DataError``) stops the build.
+    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when MkDocs fails, so that the
+    caller needs nothing from MkDocs.
     """
 
     import logging
@@ -144,24 +206,39 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        return _build(config_file, site_dir, strict)
+        return _build(config_file, site_dir, strict, validate)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
         logger.removeHandler(handler)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
+def _build(
+    config_file: Path, site_dir: Path, strict: bool, validate: Callable[[Path], Archive] | None
+) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    if validate is not None:
+        ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
+        folder = ours[0].config.data_dir if ours else ArchiveConfig().data_dir
+        data_dir = Path(config.config_file_path).parent / folder
+        archive = validate(data_dir)
+        for plugin in ours:
+            plugin.handed = (data_dir.resolve(), archive)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     finally:
         config.plugins.on_shutdown()
     return str(config.site_url or "")
+
+
+def mkdocs_serve(config_file: Path, addr: str) -> None:
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), dev_addr=addr, livereload=True)
 
 
 def read_config(config_file: Path) -> dict[str, Any]:
@@ -179,9 +256,3 @@ def site_identity(config_file: Path) -> tuple[str, str]:
 
     config = load_config(str(config_file))
     return str(config.site_url or ""), str(config.site_name or "")
-
-
-def mkdocs_serve(config_file: Path, addr: str) -> None:
-    from mkdocs.commands.serve import serve
-
-    serve(str(config_file), dev_addr=addr, livereload=True)

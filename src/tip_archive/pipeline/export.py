@@ -23,8 +23,9 @@ from typing import Any
 
 import yaml
 
+from ..render.manifest import page_scripts, page_styles
 from ..render.urls import record_src
-from .outputs import REQUIRED_EXTENSIONS, generate, page_scripts, page_styles, release_context
+from .outputs import generate, release_context
 
 #: What a build of the export lacks, compared with a build with the plugin.
 NOT_EXPORTED = (
@@ -60,16 +61,16 @@ def export_config(config: dict[str, Any], release: dict[str, Any] | None) -> dic
     out["plugins"] = plugins
     out.pop("watch", None)
     out["docs_dir"], out["site_dir"] = "docs", "site"
-    theme = dict(out.get("theme") or {})
-    if theme.get("custom_dir"):
-        theme["custom_dir"] = "overrides"
-    out["theme"] = theme
+    # The plugin's templates and the project's own overrides, merged into overrides/.
+    out["theme"] = dict(out.get("theme") or {}) | {"custom_dir": "overrides"}
     css = list(out.get("extra_css") or [])
     out["extra_css"] = css + [u for u in page_styles() if u not in css]
     js = [str(u) for u in out.get("extra_javascript") or []]
     out["extra_javascript"] = js + [u for u in page_scripts() if u not in js]
     extensions = list(out.get("markdown_extensions") or [])
     names = {e if isinstance(e, str) else next(iter(e)) for e in extensions}
+    from ..plugin import REQUIRED_EXTENSIONS
+
     out["markdown_extensions"] = extensions + [e for e in REQUIRED_EXTENSIONS if e not in names]
     out["extra"] = dict(out.get("extra") or {}) | {"tip_release": release}
     return out
@@ -84,7 +85,7 @@ def export_site(config_file: Path, target: Path) -> list[str]:
     root = config_file.resolve().parent
     if target.exists() and any(target.iterdir()):
         raise ValueError(f"{target} is not empty: export into a new folder")
-    from ..plugin import read_config
+    from ..plugin import THEME, read_config
 
     config = read_config(config_file)
     _, options = _plugin_options(config.get("plugins", []))
@@ -114,9 +115,10 @@ def export_site(config_file: Path, target: Path) -> list[str]:
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(content, encoding="utf-8")
         written.append(path)
+    shutil.copytree(THEME, target / "overrides")  # the plugin's templates, then the project's
     custom = (config.get("theme") or {}).get("custom_dir")
-    if custom:
-        shutil.copytree((root / custom).resolve(), target / "overrides")
+    if custom and (root / custom).is_dir():
+        shutil.copytree((root / custom).resolve(), target / "overrides", dirs_exist_ok=True)
     exported = export_config(config, release_context(made.releases))
     (target / "mkdocs.yml").write_text(
         "# Exported by `tip-archive export`: the archive's site without its MkDocs plugin.\n"

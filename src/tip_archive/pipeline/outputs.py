@@ -1,8 +1,9 @@
 """Everything the archive adds to a site, as plain paths and text, for any generator.
 
 The MkDocs plugin hands these to MkDocs; ``tip-archive export`` writes them into a
-folder with a configuration that needs no plugin.  One list, so that both give
-the same pages and files.
+folder with a configuration that needs no plugin.  :func:`durable_outputs` are the
+files of issue 17 (the data package, the kept releases, the feed), which both add
+to the open data and assets; :func:`generate` is everything, for the export.
 """
 
 from __future__ import annotations
@@ -15,26 +16,13 @@ from ..authoring.published import read_published
 from ..authoring.release import RELEASES_FILE, Release, read_releases
 from ..crossref.archive import Archive
 from ..loading.history import record_history
-from ..render import publish, scripts
+from ..render import manifest, opendata, publish
 from ..render.datapackage import package_files
 from ..render.feed import FEED_PATH, feed_xml
-from ..render.opendata import site_files
+from ..render.outputs import Output
 from ..render.pages import PagePlan, SiteOptions
 from ..render.versions import kept_files
-from .engine import phase, plan
-
-#: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
-
-
-def page_styles() -> list[str]:
-    """Styles every page loads, added to the configuration's ``extra_css``."""
-    return [*publish.PAGE_CSS, *scripts.style_urls()]
-
-
-def page_scripts() -> list[str]:
-    """Scripts every page loads, added to the configuration's ``extra_javascript``."""
-    return [*publish.PAGE_JS, *scripts.script_urls()]
+from .engine import load_archive, phase, plan
 
 
 def releases_of(root: Path) -> list[Release]:
@@ -50,10 +38,25 @@ def release_context(releases: list[Release]) -> dict[str, Any] | None:
     return {"number": release.number, "label": release.label, "human": release.human()}
 
 
+def durable_outputs(
+    archive: Archive, options: SiteOptions, releases: list[Release]
+) -> list[Output]:
+    """The data package, every kept release's files, and the Atom feed."""
+    site = options.site()
+    return [
+        *package_files(archive, site),
+        *kept_files(options.published),
+        Output(
+            FEED_PATH,
+            feed_xml(archive, site, releases, options.published),
+            "application/atom+xml",
+        ),
+    ]
+
+
 @dataclass
 class Outputs:
     archive: Archive
-    options: SiteOptions
     releases: list[Release]
     plans: list[PagePlan]
     """Every generated page (Markdown pages made when asked, other files at once)."""
@@ -70,7 +73,7 @@ def generate(
     edit_base: str = "",
     history_base: str = "",
 ) -> Outputs:
-    """Load and check the data, and plan every page and file of the site.
+    """Load and check the data, and plan every page and file of the site, as the plugin does.
 
     Raises :class:`~tip_archive.loading.problems.DataError` when the data have problems.
     """
@@ -86,11 +89,11 @@ def generate(
         history_base=history_base,
         published=read_published(root, releases),
     )
-    archive, plans = plan(root / data_dir, options, root)
-    with phase("files"):
-        files = publish.site_files(archive, site_url)
-        data = site_files(archive, options) + package_files(archive, options.site())
-        data += kept_files(options.published)
-        files |= {f.path: f.content for f in data}
-        files[FEED_PATH] = feed_xml(archive, options.site(), releases, options.published)
-    return Outputs(archive, options, releases, plans, files)
+    archive = load_archive(root / data_dir, root)
+    outputs = [
+        *publish.site_files(archive, site_url),
+        *opendata.site_files(archive, options),
+        *manifest.asset_outputs(),
+        *durable_outputs(archive, options, releases),
+    ]
+    return Outputs(archive, releases, plan(archive, options), {o.path: o.content for o in outputs})

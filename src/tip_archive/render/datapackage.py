@@ -23,7 +23,8 @@ from typing import Any
 from ..crossref.archive import Archive
 from ..model.records import ID_PATTERN, RECORD_TYPES
 from .extras import SiteContext
-from .opendata import CSV_COLUMNS, DataFile, ordered
+from .opendata import CSV_COLUMNS, ordered
+from .outputs import Output
 
 SOURCES_CSV = "record-sources.csv"
 SOURCES_COLUMNS = ["record", "position", "source", "paragraph", "quote"]
@@ -151,9 +152,9 @@ def datapackage_json(archive: Archive, site: SiteContext) -> str:
     return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
 
 
-def package_files(archive: Archive, site: SiteContext) -> list[DataFile]:
+def package_files(archive: Archive, site: SiteContext) -> list[Output]:
     """``data/record-sources.csv`` and ``data/datapackage.json``."""
     return [
-        DataFile(f"data/{SOURCES_CSV}", record_sources_csv(archive)),
-        DataFile("data/datapackage.json", datapackage_json(archive, site)),
+        Output(f"data/{SOURCES_CSV}", record_sources_csv(archive)),
+        Output("data/datapackage.json", datapackage_json(archive, site)),
     ]

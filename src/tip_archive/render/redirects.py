@@ -66,8 +66,7 @@ def _what(entry: SymbolEntry) -> Markup:
         return Markup("The UN document {} is in the archive:").format(symbol)
     if entry.field == "reference":
         return Markup("The UN document {} is a reference of the archive:").format(symbol)
-    kind = "the draft" if entry.field == "draft" else entry.label.lower()
-    return Markup("{} is {} of").format(symbol, kind)
+    return Markup("{} is {}").format(symbol, entry.relation)
 
 
 def redirect_pages(entries: list[SymbolEntry], site_url: str = "") -> dict[str, str]:

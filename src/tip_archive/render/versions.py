@@ -22,8 +22,9 @@ from ..authoring.published import (
 )
 from ..crossref.archive import Archive
 from ..model.records import Record
-from . import extras
-from .opendata import DataFile, record_data
+from .extras import SiteContext
+from .opendata import record_data
+from .outputs import Output
 from .pages import Page
 from .urls import record_url, relative
 
@@ -93,9 +94,8 @@ def _line(here: str, change: RecordChange, by_number: dict[int, Published]) -> M
     )
 
 
-def versions_block(archive: Archive, record: Record, here: str) -> Markup:
+def versions_block(archive: Archive, record: Record, here: str, site: SiteContext) -> Markup:
     """The record page's "Versions" section; empty before the first kept release."""
-    site = extras.current_site()
     published = list(site.published)
     if not published:
         return Markup("")
@@ -117,17 +117,13 @@ def versions_block(archive: Archive, record: Record, here: str) -> Markup:
     ).format(listing, Markup("").join(lines))
 
 
-if versions_block not in extras.BLOCK_PROVIDERS:
-    extras.BLOCK_PROVIDERS.append(versions_block)
-
-
 # -- the releases page and the kept files --------------------------------------------------
 
 
-def kept_files(published: list[Published]) -> list[DataFile]:
+def kept_files(published: list[Published]) -> list[Output]:
     """Each kept release's files under ``/data/releases/<N>/``, exactly as published."""
     return [
-        DataFile(item.folder + name, content.decode("utf-8"))
+        Output(item.folder + name, content.decode("utf-8"))
         for item in published
         for name, content in item.files.items()
     ]

@@ -38,7 +38,7 @@ function segments(pathname, root) {
   let path = String(pathname || "");
   try {
     path = decodeURIComponent(path);
-  } catch (e) {
+  } catch {
     /* a malformed escape: keep the raw path */
   }
   root = root || "/";
