@@ -78,13 +78,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
         listed = [str(s) for s in config.extra_javascript]
         config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
-        # The current release, for the footer and the colophon (an export writes the same).
-        try:
-            config.extra["tip_release"] = release_context(
-                releases_of(Path(config.config_file_path).parent)
-            )
-        except DataError as exc:
-            raise PluginError(exc.report()) from None
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -92,6 +85,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         try:
             releases = releases_of(root)
             self.release = releases[-1] if releases else None
+            # The current release, for the footer and the colophon (an export writes the same).
+            config.extra["tip_release"] = release_context(releases)
             with phase("history"):
                 history = record_history(root, self.config.data_dir)
             options = SiteOptions(
