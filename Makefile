@@ -43,9 +43,14 @@ serve: site
 schema: install
 	$(BIN)/tip-archive schema -o schema/record.schema.json
 
+# zizmor checks the GitHub Actions workflow (pinned actions, no leftover credentials);
+# --offline: it asks no server anything.
+ZIZMOR := $(BIN)/zizmor --offline .github/workflows
+
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ZIZMOR)
 
 types: install
 	$(BIN)/mypy
@@ -62,6 +67,7 @@ browser: install browser-deps
 test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(ZIZMOR)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
