@@ -19,7 +19,7 @@ from .engine import phase, plan
 from .history import record_history
 from .loading.problems import DataError
 from .release import Release, current_release
-from .render import fulltext, publish, rawhtml, scripts
+from .render import csp, fulltext, publish, rawhtml, scripts
 from .render.opendata import site_files
 from .render.pages import SiteOptions
 
@@ -39,6 +39,11 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     release: Release | None = None
+    serving = False
+    """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         for name in REQUIRED_EXTENSIONS:
@@ -140,6 +145,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return rawhtml.put_back(html, blocks)
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    # Last to see each finished page: the policy's hashes are those of its final scripts.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return csp.secure_page(output, config.site_url or "", self.serving)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output
+        return csp.secure_page(output, config.site_url or "", self.serving)  # 404.html
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:

@@ -24,8 +24,8 @@ LOOKUP_PATH = "data/lookup.json"
 #: Styles and scripts every page loads (added to MkDocs' ``extra_css``/``extra_javascript``).
 PAGE_CSS = [f"{ASSET_DIR}/print.css"]
 PAGE_JS = [f"{ASSET_DIR}/print.js"]
-#: This module's files in ``render/assets/`` (the 404 page loads ``notfound.js`` itself).
-OWN_ASSETS = ("notfound.js", "print.css", "print.js")
+#: This module's files in ``render/assets/`` (the 404 page loads ``notfound.*`` itself).
+OWN_ASSETS = ("notfound.css", "notfound.js", "print.css", "print.js")
 
 
 def lookup_table(archive: Archive) -> dict[str, Any]:
