@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SIZES  ?= 100 1000 10000
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema
+.PHONY: install tools node-deps browser-deps validate site serve test lint types unit e2e browser bench clean schema
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,14 +21,17 @@ tools:
 	command -v pandoc >/dev/null || (apt-get update -qq && apt-get install -y -qq pandoc)
 
 # The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
-# and inject axe-core, pinned in tests/browser/package-lock.json.
+# and inject axe-core; the property tests of the browser scripts run under node with
+# fast-check and jsdom.  All three are pinned in tests/browser/package-lock.json.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(AXE)
+node-deps: $(AXE)
+
+browser-deps: node-deps
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 validate: install
@@ -55,7 +58,7 @@ lint: install
 types: install
 	$(BIN)/mypy
 
-unit: install tools
+unit: install tools node-deps
 	$(BIN)/pytest -m "not e2e and not browser"
 
 e2e: install tools
