@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render.publish import LOOKUP_PATH, lookup_json
 from tip_archive.render.symbol_index import lookup_files, symbol_entries
 
