@@ -256,3 +256,18 @@ def test_under_mkdocs_serve_the_live_reload_script_may_run() -> None:
     assert {k: v for k, v in served.items() if k != "script-src"} == {
         k: v for k, v in published.items() if k != "script-src"
     }
+
+
+def test_links_written_inside_scripts_comments_and_styles_are_left_as_they_are() -> None:
+    script = 'document.write("<a href=\\"https://x.org/\\">x</a>")'
+    page = (
+        '<html><head><meta charset="utf-8"><SCRIPT>' + script + "</SCRIPT>"
+        "<style>a[href='<a href=\"https://x.org/\">']{}</style></head><body>"
+        '<!-- <a href="https://x.org/">old</a> -->'
+        '<a title="1 > 0" href="https://x.org/">x</a></body></html>'
+    )
+    out = secure_page(page, SITE_URL)
+    assert out.count('rel="noopener noreferrer"') == 1
+    assert '<a title="1 > 0" href="https://x.org/" rel="noopener noreferrer">' in out
+    assert f"<SCRIPT>{script}</SCRIPT>" in out
+    assert sha256(script) in directives(BeautifulSoup(out, "html.parser"))["script-src"]
