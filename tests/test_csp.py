@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive_site import BuiltSite
 from tip_archive.render.csp import REFERRER, is_outside, policy, script_hash, secure_page
@@ -271,3 +274,54 @@ def test_links_written_inside_scripts_comments_and_styles_are_left_as_they_are()
     assert '<a title="1 > 0" href="https://x.org/" rel="noopener noreferrer">' in out
     assert f"<SCRIPT>{script}</SCRIPT>" in out
     assert sha256(script) in directives(BeautifulSoup(out, "html.parser"))["script-src"]
+
+
+def test_rel_is_found_as_an_attribute_not_inside_another_one() -> None:
+    tag = '<a title="see rel=me" href="https://x.org/" data-x=\'rel="a"\'>'
+    out = secure_page(f'<html><head><meta charset="utf-8"></head><body>{tag}x</a>', SITE_URL)
+    assert (
+        '<a title="see rel=me" href="https://x.org/" data-x=\'rel="a"\' rel="noopener noreferrer">'
+        in out
+    )
+
+
+_HREFS = st.one_of(
+    st.sampled_from(
+        ["https://archive.example.org/tip/x/", "../x/", "#a", "mailto:a@b.c", "data/x"]
+    ),
+    st.builds(
+        lambda scheme, host, path: f"{scheme}{host}/{path}",
+        st.sampled_from(["https://", "http://", "//", "HTTPS://"]),
+        st.sampled_from(["x.org", "archive.example.org", "ARCHIVE.example.org", "a.b.example.net"]),
+        st.text("abc/?=&%#", max_size=12),
+    ),
+)
+_SCRIPTS = st.text(max_size=40).filter(lambda s: "</script" not in s.lower() and "<!--" not in s)
+
+
+@given(
+    hrefs=st.lists(_HREFS, max_size=6),
+    scripts=st.lists(_SCRIPTS, max_size=4),
+    text=st.text(max_size=30),
+)
+def test_any_page_gets_hashes_of_its_scripts_and_rel_on_its_outside_links(
+    hrefs: list[str], scripts: list[str], text: str
+) -> None:
+    body = "".join(
+        f'<a href="{html.escape(h)}">{html.escape(text)}</a><script>{s}</script>'
+        for h, s in zip(hrefs + [""] * len(scripts), scripts + [""] * len(hrefs), strict=False)
+    )
+    out = secure_page(
+        f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>', SITE_URL
+    )
+    page = BeautifulSoup(out, "html.parser")
+    wanted = {
+        sha256((s.string or "").replace("\r\n", "\n").replace("\r", "\n"))
+        for s in page.find_all("script")
+    }
+    assert {v for v in directives(page)["script-src"] if v.startswith("'sha256-")} == wanted
+    for link in page.find_all("a"):
+        host = urlsplit(str(link["href"]).replace("\\", "/")).hostname
+        outside = host is not None and host != "archive.example.org"
+        assert (link.get("rel") == ["noopener", "noreferrer"]) == outside, str(link)
+    assert secure_page(out, SITE_URL) == out

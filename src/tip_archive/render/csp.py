@@ -56,7 +56,6 @@ _HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
 _OURS = re.compile(
     r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?<meta name="referrer"[^>]*>\n?'
 )
-_REL = re.compile(r"""\srel\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 
 
 #: An attribute list as written in a start tag (quoted values may hold ">").
@@ -145,13 +144,17 @@ def head_meta(hashes: list[str], serving: bool = False) -> str:
 
 def _with_rel(tag: str) -> str:
     """A start tag with ``noopener`` and ``noreferrer`` among its ``rel`` tokens."""
-    match = _REL.search(tag)
-    if match is None:
-        end = len(tag) - (2 if tag.endswith("/>") else 1)
-        return tag[:end].rstrip() + ' rel="' + " ".join(OUTSIDE_REL) + '"' + tag[end:]
-    tokens = htmllib.unescape(match.group(1).strip("\"'")).split()
-    tokens += [t for t in OUTSIDE_REL if t not in (x.lower() for x in tokens)]
-    return tag[: match.start()] + f' rel="{htmllib.escape(" ".join(tokens))}"' + tag[match.end() :]
+    name = re.match(r"<\w+", tag)
+    assert name is not None
+    for attribute in _ATTR.finditer(tag, name.end()):
+        if attribute[1].lower() == "rel":
+            value = attribute[2] or ""
+            tokens = htmllib.unescape(value.strip("\"'")).split()
+            tokens += [t for t in OUTSIDE_REL if t not in (x.lower() for x in tokens)]
+            rel = f'rel="{htmllib.escape(" ".join(tokens))}"'
+            return tag[: attribute.start()] + rel + tag[attribute.end() :]
+    end = len(tag) - (2 if tag.endswith("/>") else 1)
+    return tag[:end].rstrip() + ' rel="' + " ".join(OUTSIDE_REL) + '"' + tag[end:]
 
 
 def secure_page(page: str, site_url: str = "", serving: bool = False) -> str:
