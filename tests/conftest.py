@@ -18,6 +18,22 @@ settings.load_profile("archive")
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+#: Records that rest on the public record, laid over a copy of the mini fixture:
+#: two references and a resolution resting on them (see ``public_record_copy``).
+PUBLIC_RECORD = FIXTURES / "public-record"
+
+
+def public_record_copy(target: Path) -> Path:
+    """The mini project at ``target`` with the public-record records added (or replacing)."""
+    shutil.copytree(MINI, target)
+    shutil.copytree(PUBLIC_RECORD, target, dirs_exist_ok=True)
+    return target
+
+
+@pytest.fixture
+def public_record_project(tmp_path: Path) -> Path:
+    """A copy of the mini project with references and records resting on them."""
+    return public_record_copy(tmp_path / "project")
 
 
 @pytest.fixture

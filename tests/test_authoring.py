@@ -95,3 +95,28 @@ def test_contributing_walkthrough_is_true(
     assert quoted in contributing
     record.write_text(example, encoding="utf-8")
     assert main(["validate", "--data", str(data)]) == 0, capsys.readouterr().err
+
+
+def test_contributing_reference_example_is_true(
+    archive_without_61_180: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reference and the referenced fact of CONTRIBUTING.md's section 3a validate, and the
+    page then shows the fact as resting on the public record."""
+    from tip_archive.pipeline.engine import generate
+    from tip_archive.render.pages import SiteOptions
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    blocks = text.split("### 3a.", 1)[1].split("### 4.", 1)[0].split("```yaml\n")[1:]
+    reference, _press, fact = (block.split("```", 1)[0] for block in blocks[:3])
+    data = archive_without_61_180 / "data"
+    (data / "references").mkdir(exist_ok=True)
+    (data / "references/un-a-res-61-180.yaml").write_text(reference, encoding="utf-8")
+    example = contributing_example().replace('date: "2006"', "")
+    record = data / "resolutions/a-res-61-180.yaml"
+    record.write_text(example + fact, encoding="utf-8")
+    assert main(["validate", "--data", str(data)]) == 0, capsys.readouterr().err
+    _archive, pages = generate(data, SiteOptions(), archive_without_61_180)
+    page = next(p.markdown for p in pages if p.src == "resolutions/a-res-61-180.md")
+    assert '<li id="fact-1"><strong>date</strong>: 2006-12-20' in page
+    assert '<span class="tip-ev-label">Public record</span>' in page
+    assert "https://undocs.org/en/A/RES/61/180" in page

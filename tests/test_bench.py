@@ -38,6 +38,9 @@ def test_generated_corpus_is_a_valid_archive_of_every_type(corpus: Path) -> None
     assert archive.by_symbol, "records with UN symbols"
     assert any(archive.citing.values()), "quotes that verify against archived texts"
     assert any(len(links) > 5 for links in archive.backlinks.values()), "hubs"
+    assert archive.uses, "facts, figures or offices resting on references"
+    assert any(r.referenced and not r.sources for r in archive.records()), "on references alone"
+    assert any(f.unconfirmed for r in archive.records() for f in r.facts), "unconfirmed facts"
     precisions = {r.date_value.precision for r in archive.records() if r.date_value}
     assert precisions == {"year", "month", "day"}
     assert (corpus / "mkdocs.yml").is_file() and (corpus / "docs").is_dir()

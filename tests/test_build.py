@@ -41,13 +41,16 @@ def test_record_page_shows_metadata_quote_and_backlinks(mini_site: Path) -> None
         row.th.get_text(): row.td.get_text(" ", strip=True)
         for row in page.select("table.tip-meta tr")
     }
-    assert meta["Symbol"] == "A/RES/64/293"
+    assert meta["Symbol"] == "A/RES/64/293 ( official text of A/RES/64/293 )"
+    official = page.select_one("table.tip-meta a.tip-undocs")
+    assert official is not None and official["href"] == "https://undocs.org/en/A/RES/64/293"
     assert meta["Adopted"] == "30 July 2010"
     assert meta["Adopted by"] == "United Nations General Assembly"
     quote = page.select_one("figure.tip-quote")
     assert quote is not None
     assert "adopted by consensus at the 64th session" in quote.blockquote.get_text()
     assert quote.figcaption.a["href"] == "../../sources/mini-source/#p3"
+    assert quote.figcaption.select_one(".tip-ev-label").get_text() == "Archived quote"
     # The draft points to the resolution with `became`; the resolution shows it back.
     related = page.select_one("ul.tip-related").get_text(" ", strip=True)
     assert "Draft resolution" in related and "Drafts" in related

@@ -140,6 +140,7 @@ def test_bibtex_parses_with_the_right_fields(files: dict[str, str]) -> None:
         "url": "https://example.org/resolutions/a-res-64-293/",
         "language": "english",
         "abstract": "",
+        "note": "Rests on: Human Trafficking (test page) (¶3, archived)",
     }
     assert fields("e-res-2008-33")["title"] == (
         r"{Strengthening coordination \& cooperation \{against\} trafficking\_in persons}"
@@ -213,6 +214,8 @@ def test_records_csv(files: dict[str, str]) -> None:
         "references": "body:un-general-assembly; initiators:belarus",
         "related": "conference-2007",
         "sources": "mini-source ¶3",
+        "facts": "",
+        "address": "",
         "summary": "The General Assembly adopted the Global Plan of Action by consensus.",
         "url": "https://example.org/resolutions/a-res-64-293/",
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINI, ROOT
+from conftest import MINI, ROOT, public_record_copy
 from tip_archive.crossref.coverage import coverage
 from tip_archive.pipeline.engine import load_archive
 
@@ -56,3 +56,38 @@ def test_exemptions_are_not_also_cited(real_coverage) -> None:  # type: ignore[n
         if item.exempt & item.cited
     }
     assert both == {}
+
+
+def test_every_year_of_the_span_has_a_dated_record(real_coverage) -> None:  # type: ignore[no-untyped-def]
+    assert real_coverage.empty_years == []
+
+
+def test_the_report_counts_records_on_quotes_and_on_references_per_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    project = public_record_copy(tmp_path / "project")
+    result = coverage(load_archive(project / "data", project))
+    report = result.report()
+    assert (
+        "Span 2005-2019, records per year: 2005: none, 2006: 1 (1 quoted, 0 referenced), "
+        "2007: 1 (1 quoted, 0 referenced)" in report
+    )
+    # a-res-70-179 rests on references, and on a quote for one reading.
+    assert "2015: 1 (1 quoted, 1 referenced)" in report
+    assert (
+        "Years of the span with no dated record: 2005, 2008, 2009, 2011, 2013, 2014, 2016, "
+        "2017, 2018, 2019 (add a dated record resting on a quote or a reference)" in report
+    )
+    assert result.empty_years[:2] == [2005, 2008]
+    # References are evidence, not events of the story: they fill no year.
+    assert result.by_year[2010] == 1 and result.by_type["reference"] == 2
+
+
+def test_every_reference_can_be_found_by_a_reader(real_coverage, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A reference names a symbol, a press release number or the address it was read at."""
+    from tip_archive.model.records import Reference
+
+    project = public_record_copy(tmp_path / "project")
+    for archive in (load_archive(ROOT / "data", ROOT), load_archive(project / "data", project)):
+        for record in archive.records("reference"):
+            assert isinstance(record, Reference)
+            assert record.symbol or record.press_release or record.address, record.id
+            assert not record.address or record.consulted is not None, record.id

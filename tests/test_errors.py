@@ -225,7 +225,7 @@ CASES: list[tuple[str, str, str | bytes, list[str]]] = [
         GOOD_EVENT + "symbol: A/RES/64/293\n",
         [
             "data/events/conference-2007.yaml:11: symbol: unknown field: an event has no 'symbol'"
-            " field (only 'resolution' or 'document' records do); remove it"
+            " field (only 'resolution', 'document' or 'reference' records do); remove it"
         ],
     ),
     (

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import public_record_copy
 from tip_archive.pipeline.engine import generate
 from tip_archive.render.pages import SiteOptions
 
@@ -30,3 +31,17 @@ def pages() -> dict[str, str]:
 @pytest.mark.golden_test("golden/*.yml")
 def test_record_page_matches_golden(golden, pages: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert pages[golden["input"]] == golden.out["output"]
+
+
+@pytest.fixture(scope="module")
+def public_record_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The pages of the mini fixture with the public-record records laid over it."""
+    project = public_record_copy(tmp_path_factory.mktemp("public-record") / "project")
+    _archive, rendered = generate(project / "data", SiteOptions(), project)
+    return {page.src.rsplit("/", 1)[-1].removesuffix(".md"): page.markdown for page in rendered}
+
+
+@pytest.mark.golden_test("golden/public-record/*.yml")
+def test_public_record_page_matches_golden(golden, public_record_pages: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A record page with referenced facts, and a reference page with what rests on it."""
+    assert public_record_pages[golden["input"]] == golden.out["output"]

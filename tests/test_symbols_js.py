@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from conftest import public_record_copy
 from test_symbol_index import QUERIES, synthetic_entries
 from tip_archive.model.symbols import query_key
 from tip_archive.pipeline.engine import load_archive
@@ -112,6 +113,15 @@ def test_js_lookup_says_when_in_doubt_or_absent(mini_files: dict[str, str]) -> N
     assert (absent["matches"], absent["go"], absent["suggestions"]) == ([], None, [])
     assert (prose["matches"], prose["go"]) == ([], None)
     assert partial["suggestions"] == ["A/RES/64/293", "A/RES/64/293/Corr.1"]
+
+
+def test_js_lookup_goes_to_the_record_when_a_reference_shares_its_symbol(tmp_path: Path) -> None:
+    project = public_record_copy(tmp_path / "project")
+    files = lookup_files(symbol_entries(load_archive(project / "data", project)))
+    (result,) = run_node(files, ["70/179"])
+    # The resolution and the reference read in a copy of it both carry A/RES/70/179.
+    assert result["matches"] == ["A/RES/70/179", "A/RES/70/179"]
+    assert result["go"] == "resolutions/a-res-70-179/"
 
 
 def test_js_finds_every_key_in_a_sharded_table() -> None:

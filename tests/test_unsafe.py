@@ -76,6 +76,17 @@ def _records() -> dict[str, dict[str, Any]]:
             "provenance": "Provenance " + ONE_LINE,
             "uncited": {1: "Reason " + ONE_LINE},
         },
+        "references/un-evil.yaml": {
+            "type": "reference",
+            "id": "un-evil",
+            "title": "Reference " + TITLE,
+            "kind": "press release",
+            "press_release": "GA/10968",
+            "publisher": "Publisher " + ONE_LINE,
+            "url": 'https://example.org/"><script>alert("XSS-refurl")</script>',
+            "consulted": "2026-12-02",
+            "summary": BLOCKS,
+        },
         "bodies/evil-body.yaml": {
             "type": "body",
             "id": "evil-body",
@@ -88,7 +99,13 @@ def _records() -> dict[str, dict[str, Any]]:
             "type": "person",
             "id": "evil-person",
             "title": "Person " + TITLE,
-            "offices": [{"title": "Office " + ONE_LINE, "cited": quote}],
+            "offices": [
+                {"title": "Office " + ONE_LINE, "cited": quote},
+                {
+                    "title": "Office " + ONE_LINE,
+                    "referenced": {"reference": "un-evil", "at": ONE_LINE},
+                },
+            ],
             "other_names": PAYLOADS[3:6],
         },
         "events/evil-event.yaml": {
@@ -113,7 +130,10 @@ def _records() -> dict[str, dict[str, Any]]:
                     ],
                 }
             ],
-            "un_record": [{"field": "date " + ONE_LINE, "value": ONE_LINE, "document": "A/64/1"}],
+            "facts": [
+                {"field": "date " + ONE_LINE, "value": ONE_LINE, "reference": "un-evil"},
+                {"field": "place", "value": ONE_LINE, "unconfirmed": "Why " + ONE_LINE},
+            ],
             "translations": {"ru": {"title": "Ru " + ONE_LINE, "summary": BLOCKS}},
             "sources": [quote | {"translation": "Translation " + BLOCKS}, quote_img],
         },
@@ -179,6 +199,7 @@ def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
     for relative, record in _records().items():
         path = project / "data" / relative
+        path.parent.mkdir(exist_ok=True)
         path.write_text(yaml.dump(record, Dumper=_NoAliases, allow_unicode=True, sort_keys=False))
     status, output = build_project(project)
     assert status == 0, output

@@ -46,6 +46,7 @@ PAGES: dict[str, tuple[str, str] | str] = {
     "body": ("bodies", "belarus"),
     "person": ("people", ""),
     "source": ("sources", ""),
+    "references": "references/",
 }
 
 

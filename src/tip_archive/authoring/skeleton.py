@@ -42,12 +42,40 @@ abbreviation: null
 """,
     "person": """offices: []
 """,
+    "reference": """kind: un document             # un document, press release, un page, official page, press, other
+{symbol_line}press_release: null            # a UN press release's number, e.g. GA/SHC/4090
+publisher: "As the page or document names it"
+date: "YYYY-MM-DD"             # its own date, as precise as it shows
+url: https://...               # where you read it (or read_at: for a copy of a UN document)
+consulted: "YYYY-MM-DD"        # the day you read it
+language: en
+""",
     "source": """text_file: FILE.txt            # the verbatim text, in data/sources/texts/
 language: en
 kind: web page
 provenance: "Where this text was archived from"
 """,
 }
+
+
+_FACTS = """facts:                         # facts from the public record, in the archive's words
+  - field: date
+    value: "YYYY-MM-DD"
+    reference: REFERENCE-ID    # a reference (data/references/); or unconfirmed: why
+    at: para. 1                # where in it
+"""
+
+
+def _evidence(kind: str) -> str:
+    if kind == "reference":
+        return ""
+    if RECORD_TYPES[kind].needs_sources:
+        return (
+            _SOURCES
+            + "# or, for a record resting on the public record:\n# "
+            + (_FACTS.rstrip("\n").replace("\n", "\n# ") + "\n")
+        )
+    return "sources: []\n"
 
 
 def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
@@ -64,6 +92,8 @@ def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
         record_id = slugify(name)
     if not record_id:
         raise ValueError(f"{name!r} gives an empty id")
+    if kind == "reference" and symbol:
+        record_id = f"un-{record_id}"  # a reference's id starts with its publisher
     path = data_dir / FOLDERS[kind] / f"{record_id}.yaml"
     if path.exists():
         raise ValueError(f"{path} already exists")
@@ -74,7 +104,7 @@ def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
         "# yaml-language-server: $schema=../../schema/record.schema.json\n"
         f'type: {kind}\nid: {record_id}\ntitle: "TITLE"\n{body}'
         f"summary: >-\n  In the archive's own words.\n"
-        f"{_SOURCES if RECORD_TYPES[kind].needs_sources else 'sources: []' + chr(10)}"
+        f"{_evidence(kind)}"
         "related: []\n"
     )
     path.parent.mkdir(parents=True, exist_ok=True)

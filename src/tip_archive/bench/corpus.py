@@ -6,7 +6,9 @@ every record type, UN symbols of several organs (with revisions and
 corrigenda), dates of every precision and spans, cross-references with a few
 heavily referenced hubs (the General Assembly, Belarus), archived source texts
 in English and Russian, and citations whose quotes are taken verbatim from
-those texts (often across a line break), so that the archive validates.  The
+those texts (often across a line break), so that the archive validates; and
+references to the public record (UN documents, press releases, pages) with the
+facts, figures and offices that rest on them, some records on references alone.  The
 same size and seed give the same files, byte for byte.
 """
 
@@ -31,8 +33,9 @@ SHARES = {
     "person": 0.08,
     "resolution": 0.22,
     "document": 0.22,
-    "statement": 0.18,
+    "statement": 0.13,
     "event": 0.18,
+    "reference": 0.05,
 }
 HUBS = [
     ("un-general-assembly", "United Nations General Assembly", "un organ", "GA"),
@@ -117,7 +120,7 @@ class _Generator:
         return list(dict.fromkeys(self.pick(kind) for _ in range(self.rng.randint(low, high))))
 
     def anything(self, exclude: str) -> list[str]:
-        kinds = [k for k in SHARES if self.ids[k]]
+        kinds = [k for k in SHARES if self.ids[k] and k != "reference"]  # evidence, not related
         found = [self.rng.choice(self.ids[self.rng.choice(kinds)]) for _ in range(4)]
         return list(dict.fromkeys(i for i in found[: self.rng.randint(0, 4)] if i != exclude))
 
@@ -145,6 +148,24 @@ class _Generator:
     def citations(self, low: int, high: int) -> list[dict[str, Any]]:
         return [self.citation() for _ in range(self.rng.randint(low, high))]
 
+    def referenced(self) -> dict[str, Any]:
+        at = self.rng.choice(["para. ", "OP ", "p. "]) + str(self.rng.randint(1, 30))
+        return {"reference": self.pick("reference"), "at": at}
+
+    def evidence(self) -> dict[str, Any]:
+        """A quote from an archived source, or (one time in three) a reference."""
+        if self.rng.random() < 0.33:
+            return {"referenced": self.referenced()}
+        return {"cited": self.citation()}
+
+    def fact(self, field: str, value: str) -> dict[str, Any]:
+        """A fact from the public record; one in eight not yet confirmed by a page."""
+        if value == "x":
+            value = self.en.title(1, 4)
+        if self.rng.random() < 0.125:
+            return {"field": field, "value": value, "unconfirmed": self.en.sentence(6, 14)}
+        return {"field": field, "value": value} | self.referenced()
+
     def summary(self) -> str:
         return "\n\n".join(self.en.text(25, 70) for _ in range(self.rng.choice((1, 1, 2))))
 
@@ -154,7 +175,13 @@ class _Generator:
             record["summary"] = self.summary()
         if related := self.anything(record["id"]):
             record["related"] = related
-        if kind not in ("body", "person", "source") or rng.random() < 0.3:
+        facts = record.get("facts", [])
+        if rng.random() < 0.15:
+            facts.append(self.fact(rng.choice(["place", "date", "adoption", "session"]), "x"))
+        if facts:
+            record["facts"] = facts
+        on_references = any("reference" in f for f in facts) and rng.random() < 0.3
+        if (kind not in ("body", "person", "source") and not on_references) or rng.random() < 0.3:
             record["sources"] = self.citations(1, 4)
         if rng.random() < 0.06:
             record["figures"] = [
@@ -162,8 +189,8 @@ class _Generator:
                     "label": self.en.title(1, 2).lower(),
                     "value": rng.randint(2, 900),
                     "qualifier": rng.choice(["exactly", "over", "about"]),
-                    "cited": self.citation(),
                 }
+                | self.evidence()
             ]
         if rng.random() < 0.03:
             record["disagreements"] = [
@@ -171,7 +198,7 @@ class _Generator:
                     "note": self.en.text(12, 30),
                     "readings": [
                         {"field": "title", "value": self.en.title(), "cited": self.citation()},
-                        {"field": "title", "value": self.en.title(), "cited": self.citation()},
+                        {"field": "title", "value": self.en.title()} | self.evidence(),
                     ],
                 }
             ]
@@ -217,6 +244,36 @@ class _Generator:
             record["uncited"] = {1: "Page title."}
         return record, "\n".join(lines)
 
+    def reference(self, index: int) -> dict[str, Any]:
+        """A UN document by symbol, a press release or a page the archive consulted."""
+        rng = self.rng
+        year = _year(rng)
+        kind = rng.choice(["un document", "un document", "press release", "un page", "press"])
+        record: dict[str, Any] = {"type": "reference", "title": self.en.title(4, 10)}
+        record["kind"] = kind
+        if kind == "un document" and (
+            symbol := self.symbol(lambda: f"A/{year - 1945}/{rng.randint(1, 999)}")
+        ):
+            record["id"] = self.unique(f"un-{parse_symbol(symbol).slug}")
+            record["symbol"] = symbol
+        elif kind == "press release":
+            number = f"GA/SHC/{rng.randint(3000, 4300)}"
+            record["id"] = self.unique(f"un-{slugify(number)}")
+            record["press_release"] = number
+        else:
+            record["id"] = self.unique(f"press-{year}-{index}")
+        record["publisher"] = "United Nations" if kind != "press" else self.en.title(1, 3)
+        record["date"] = _date(rng, year, 0.8)
+        if "symbol" in record and rng.random() < 0.3:
+            record["read_at"] = f"https://example.org/copies/{record['id']}.pdf"
+        elif "symbol" not in record or rng.random() < 0.5:
+            record["url"] = f"https://example.org/pages/{record['id']}"
+        if "url" in record or "read_at" in record:
+            record["consulted"] = "2026-11-30"
+        if rng.random() < 0.5:
+            record["summary"] = self.en.text(15, 40)
+        return record
+
     def body(self, index: int) -> dict[str, Any]:
         if index < len(HUBS):
             record_id, title, kind, abbreviation = HUBS[index]
@@ -243,7 +300,7 @@ class _Generator:
             "title": f"{first} {last}",
         }
         record["offices"] = [
-            {"title": self.en.title(3, 8)} | ({"cited": self.citation()} if i == 0 else {})
+            {"title": self.en.title(3, 8)} | (self.evidence() if i == 0 else {})
             for i in range(self.rng.randint(1, 3))
         ]
         if self.rng.random() < 0.2:
@@ -292,8 +349,8 @@ class _Generator:
         record["cosponsors"] = self.picks("body", 0, 12)
         if rng.random() < 0.2:
             record["text"] = self.paragraph_refs()
-        if symbol and rng.random() < 0.1:
-            record["un_record"] = [{"field": "date", "value": record["date"], "document": symbol}]
+        if symbol and rng.random() < 0.3:
+            record["facts"] = [self.fact("date", record["date"]), self.fact("symbol", symbol)]
         return self.common(record, "resolution")
 
     def paragraph_refs(self) -> list[dict[str, Any]]:
@@ -402,8 +459,9 @@ class _Generator:
             self.ids["source"].append(record["id"])
         makers = {"body": self.body, "person": self.person, "resolution": self.resolution}
         makers |= {"document": self.document, "event": self.event, "statement": self.statement}
+        makers["reference"] = self.reference
         # Ids first, so that every record can refer to any other; then the records.
-        order = ["body", "person", "resolution", "event", "document", "statement"]
+        order = ["reference", "body", "person", "resolution", "event", "document", "statement"]
         placeholders: list[tuple[str, int, dict[str, Any]]] = []
         for kind in order:
             for index in range(self.counts[kind]):

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 
 from ..loading.loader import LoadedRecord, LoadResult
 from ..loading.problems import Problem, field_path
-from ..model.records import Citation, ParagraphRef, Record, Ref, Source
+from ..model.records import Citation, ParagraphRef, Record, Ref, Reference, Source
 from ..model.symbols import parse_symbol
 from ..model.texts import normalise
 
@@ -32,6 +32,24 @@ class Backlink:
 
 
 @dataclass
+class Use:
+    """A fact, figure, reading or office of ``record`` that rests on a reference."""
+
+    record: Record
+    loc: tuple[str | int, ...]
+    """Where the item is in the record: ``("facts", 0)``, ``("disagreements", 1, "readings", 0)``."""
+    item: Any
+    """The :class:`~tip_archive.model.records.Fact`, ``Figure``, ``Reading`` or ``Office``."""
+
+    @property
+    def kind(self) -> str:
+        """``fact``, ``figure``, ``reading`` or ``office``."""
+        return {"facts": "fact", "figures": "figure", "disagreements": "reading"}.get(
+            str(self.loc[0]), "office"
+        )
+
+
+@dataclass
 class Archive:
     """Every record, indexed; built once per build and read by the renderers."""
 
@@ -41,6 +59,8 @@ class Archive:
     backlinks: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     citing: dict[str, dict[int, list[Record]]] = field(default_factory=lambda: defaultdict(dict))
     """For each source, for each paragraph, the records that cite it."""
+    uses: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    """For each reference, every fact, figure, reading and office that rests on it."""
     _normalised: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, record_id: str) -> Record:
@@ -169,6 +189,8 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
     symbol_owner: dict[str, LoadedRecord] = {}
     for entry in entries.values():
         record = entry.record
+        if isinstance(record, Reference):
+            continue  # a reference names a document; the document's record owns the symbol
         for loc, symbol in _symbols(record):
             key = str(parse_symbol(symbol))
             if key in symbol_owner and symbol_owner[key] is not entry:
@@ -219,6 +241,9 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
             )
         elif target_id == record.id:
             problem(loc, "a record cannot refer to itself")
+        elif marker.types == ("reference",):
+            item_loc = _item_loc(loc)
+            archive.uses[target_id].append(Use(record, item_loc, _item_at(record, item_loc)))
         elif loc[-1] != "source" and (target_id, str(loc[0])) not in seen:
             seen.add((target_id, str(loc[0])))
             archive.backlinks[target_id].append(Backlink(record, str(loc[0])))
@@ -235,8 +260,16 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
         elif texts is not None:
             _mark_cited(archive, para.source, para.paragraph, record)
 
-    if type(record).needs_sources and not record.sources:
-        problem(("sources",), "a record needs at least one source passage")
+    if (
+        type(record).needs_sources
+        and not record.sources
+        and not any(f.reference for f in record.facts)
+    ):
+        problem(
+            ("sources",),
+            "a record needs at least one source passage (under 'sources') or a fact "
+            "from a reference (under 'facts', with 'reference'): add what it rests on",
+        )
     if isinstance(record, Source) and record.id in archive.texts:
         texts = archive.texts[record.id]
         for number in record.uncited:
@@ -246,6 +279,21 @@ def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) ->
                     _no_paragraph(record.id, number, len(texts)),
                 )
     return problems
+
+
+def _item_loc(loc: Loc) -> Loc:
+    """The location of the fact, figure, reading or office that holds a reference."""
+    end = len(loc)
+    while end and loc[end - 1] in ("reference", "referenced"):
+        end -= 1
+    return loc[:end]
+
+
+def _item_at(record: Record, loc: Loc) -> Any:
+    value: Any = record
+    for part in loc:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+    return value
 
 
 def _no_paragraph(source: str, number: int, count: int) -> str:

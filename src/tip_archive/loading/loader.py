@@ -118,7 +118,8 @@ def parse_record(
             problems.append(Problem(rel, loaded.line_of(tuple(error["loc"])), "", ""))
         return None, _capped(rel, problems)
     symbol = record.symbol_value
-    if symbol and kind != "source":
+    # A reference is named by its publisher (un-a-71-119), never by a record's slug.
+    if symbol and kind not in ("source", "reference"):
         slug = parse_symbol(symbol).slug
         if record.id != slug:
             problems.append(

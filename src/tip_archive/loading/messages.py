@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..model.records import ID_PATTERN, RECORD_TYPES, Record
+from ..model.records import ID_PATTERN, RECORD_TYPES, FieldProblem, Record
 
 #: Plain descriptions of the model's field patterns.
 PATTERNS = {
@@ -99,6 +99,8 @@ def plain_message(error: dict[str, Any], model: type[Record]) -> tuple[tuple[Any
         bound = ctx.get("ge", ctx.get("gt"))
         return loc, f"must be {bound} or more{got}"
     if kind == "value_error":
+        if isinstance(ctx.get("error"), FieldProblem):
+            loc = (*loc, ctx["error"].field)
         return loc, str(error["msg"]).removeprefix("Value error, ")
     return loc, _pydantic_words(str(error["msg"])) + got
 
@@ -139,6 +141,9 @@ def unknown_field(model: type[Record], loc: tuple[Any, ...]) -> str:
     name = str(loc[-1])
     here = _model_at(model, loc[:-1])
     known = list(here.model_fields) if here is not None else []
+    refused: str | None = getattr(here, "forbidden", {}).get(name)
+    if refused:
+        return refused
     close = suggest(name, known)
     if close:
         return f"unknown field: did you mean {_quoted(close)}?"

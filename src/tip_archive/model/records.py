@@ -26,8 +26,19 @@ from .symbols import SymbolError, parse_symbol
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+#: The years the archive's story covers, from the 2005 World Summit to the 2019 resolution.
+SPAN = (2005, 2019)
+
 #: Languages of the archive's editions; English is the default edition.
 LANGUAGES = ("en", "ru")
+
+
+class FieldProblem(ValueError):
+    """A problem found by a check of the whole record, reported at one of its fields."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Ref:
@@ -91,6 +102,7 @@ ActorRef = Annotated[str, Ref("body", "person"), Field(pattern=ID_PATTERN)]
 SourceRef = Annotated[str, Ref("source"), Field(pattern=ID_PATTERN)]
 EventRef = Annotated[str, Ref("event"), Field(pattern=ID_PATTERN)]
 ResolutionRef = Annotated[str, Ref("resolution"), Field(pattern=ID_PATTERN)]
+ReferenceRef = Annotated[str, Ref("reference"), Field(pattern=ID_PATTERN)]
 AnyRef = Annotated[
     str,
     Ref("resolution", "statement", "event", "document", "body", "person", "source"),
@@ -115,9 +127,12 @@ class Strict(BaseModel):
         str_strip_whitespace=False,
     )
 
+    forbidden: ClassVar[dict[str, str]] = {}
+    """Fields an author may be tempted to write here, with why they are refused."""
+
 
 class Citation(Strict):
-    """A passage of an archived source that supports a record."""
+    """A passage of an archived source that supports a record: quoted, and checked by the build."""
 
     source: SourceRef
     """Id of the archived source (a record of type ``source``)."""
@@ -129,7 +144,53 @@ class Citation(Strict):
     """The archive's own English rendering of a quote in another language."""
 
 
-class Figure(Strict):
+_NO_QUOTE = (
+    "the public record is never quoted: remove 'quote' and give the value in the archive's "
+    "own words (verbatim quotes come only from archived sources, under 'cited' or 'sources')"
+)
+
+
+class Referenced(Strict):
+    """Where a number, reading or office is found in the public record: a reference and the place in it."""
+
+    forbidden: ClassVar[dict[str, str]] = {"quote": _NO_QUOTE}
+
+    reference: ReferenceRef
+    """Id of the reference (a record of type ``reference``)."""
+    at: str | None = None
+    """Where in it: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
+
+
+class Evidenced(Strict):
+    """A part of a record that rests on an archived quote or on the public record, not both."""
+
+    what: ClassVar[str] = "this"
+    """How a message names the part: ``a figure``, ``a reading``, ``an office``."""
+    needs_evidence: ClassVar[bool] = True
+
+    cited: Citation | None = None
+    """The passage of an archived source that gives it (or ``referenced``)."""
+    referenced: Referenced | None = None
+    """The reference in the public record that gives it (or ``cited``)."""
+
+    @model_validator(mode="after")
+    def _one_kind_of_evidence(self) -> Evidenced:
+        if self.cited is not None and self.referenced is not None:
+            raise FieldProblem(
+                "referenced",
+                f"{self.what} has both 'cited' and 'referenced': keep the archived quote under "
+                "'cited' or the public record under 'referenced', not both",
+            )
+        if self.needs_evidence and self.cited is None and self.referenced is None:
+            raise FieldProblem(
+                "cited",
+                f"{self.what} needs 'cited' (an archived quote) or 'referenced' "
+                "(a reference in the public record): add one",
+            )
+        return self
+
+
+class Figure(Evidenced):
     """A number the sources give: participants, countries, co-sponsors, people trained."""
 
     label: Text
@@ -138,19 +199,17 @@ class Figure(Strict):
     """The number as the source gives it."""
     qualifier: Literal["exactly", "over", "about", "at least", "up to"] = "exactly"
     """How the source qualifies the number (``over 400``, ``about 800``)."""
-    cited: Citation
-    """The passage that gives the number."""
+    what: ClassVar[str] = "a figure"
 
 
-class Reading(Strict):
+class Reading(Evidenced):
     """One way the sources give a fact on which they differ."""
 
     field: Text
     """The field concerned, e.g. ``title``, ``date`` or ``place``."""
     value: Text
     """The reading, as the source gives it."""
-    cited: Citation
-    """The passage that gives this reading."""
+    what: ClassVar[str] = "a reading"
 
 
 class Disagreement(Strict):
@@ -162,15 +221,51 @@ class Disagreement(Strict):
     """Each reading with its source."""
 
 
-class UNRecordFact(Strict):
-    """A fact taken from the public UN record rather than from the seed sources."""
+class Fact(Strict):
+    """A fact a record states from the public record: its value, and the reference it rests on.
+
+    Each fact has either ``reference`` (where the archive read it) or ``unconfirmed``
+    (why no consulted page confirms it yet), never both.  A fact has no quote.
+    """
+
+    forbidden: ClassVar[dict[str, str]] = {"quote": _NO_QUOTE}
 
     field: Text
-    """The field it supplies, e.g. ``date`` or ``symbol``."""
+    """The record field the fact supplies: ``date``, ``symbol``, ``draft_symbol``, ``adoption``,
+    ``place``, ``title``, ``session``, ``body``, ``initiators``, ``summary``, ..."""
     value: Text
-    """The value as the UN record gives it."""
-    document: UNSymbol
-    """The UN document it comes from."""
+    """The value, in the archive's own words (never a sentence copied from the page)."""
+    reference: ReferenceRef | None = None
+    """Id of the reference it comes from (a record of type ``reference``)."""
+    at: str | None = None
+    """Where in the reference: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
+    unconfirmed: Text | None = None
+    """Instead of ``reference``: why no consulted page confirms the fact yet."""
+
+    @model_validator(mode="after")
+    def _reference_or_unconfirmed(self) -> Fact:
+        if self.reference is not None and self.unconfirmed is not None:
+            raise FieldProblem(
+                "unconfirmed",
+                "a fact has either 'reference' or 'unconfirmed', not both: remove "
+                "'unconfirmed' once a reference confirms it",
+            )
+        if self.reference is None and self.unconfirmed is None:
+            raise FieldProblem(
+                "reference",
+                "a fact needs 'reference' (the id of the reference it comes from) or "
+                "'unconfirmed' (why no consulted page confirms it): add one",
+            )
+        if self.at is not None and self.reference is None:
+            raise FieldProblem(
+                "at", "'at' says where in a reference: give 'reference' too, or remove 'at'"
+            )
+        return self
+
+    @property
+    def referenced(self) -> Referenced | None:
+        """The fact's evidence in the shape figures and readings use."""
+        return Referenced(reference=self.reference, at=self.at) if self.reference else None
 
 
 class Translation(Strict):
@@ -189,7 +284,8 @@ class Record(Strict):
     """The record type; must match the folder the file is in."""
     id: RecordId
     """Stable identifier, equal to the file name without ``.yaml``; for a record with a
-    UN symbol, the symbol's slug (``A/RES/64/293`` gives ``a-res-64-293``)."""
+    UN symbol, the symbol's slug (``A/RES/64/293`` gives ``a-res-64-293``); a reference's id
+    starts with its publisher (``un-a-71-119``, ``un-ga-shc-4090``, ``mfa-...``)."""
     title: Text
     """Title in English, as the sources give it."""
     summary: str | None = None
@@ -197,13 +293,14 @@ class Record(Strict):
     related: list[AnyRef] = []
     """Ids of related records; each one's page links back here."""
     sources: list[Citation] = []
-    """Passages of archived sources that support the record, quoted verbatim."""
+    """Passages of archived sources that support the record, quoted verbatim; a resolution,
+    statement, event or document needs these or ``facts`` resting on a reference."""
     figures: list[Figure] = []
     """Numbers the sources give, each with its quote."""
     disagreements: list[Disagreement] = []
     """Facts on which the sources differ."""
-    un_record: list[UNRecordFact] = []
-    """Facts from the public UN record, not from the seeds, with the document they come from."""
+    facts: list[Fact] = []
+    """Facts from the public record, each with the reference it rests on (or why it is unconfirmed)."""
     translations: dict[Literal["ru"], Translation] = {}
     """Title and summary in other language editions."""
 
@@ -223,6 +320,31 @@ class Record(Strict):
     @property
     def symbol_value(self) -> str | None:
         return getattr(self, "symbol", None)
+
+    @property
+    def quoted(self) -> bool:
+        """Whether the record rests on passages of archived sources (quoted, checked by the build)."""
+        return bool(self.sources) or any(
+            getattr(item, "cited", None) is not None for item in self.evidenced_items()
+        )
+
+    @property
+    def referenced(self) -> bool:
+        """Whether the record rests on the public record: a fact, figure or reading from a reference."""
+        return bool(self.public_record())
+
+    def public_record(self) -> list[Referenced]:
+        """Where the record's facts, figures, readings and offices rest on references."""
+        found = [f.referenced for f in self.facts]
+        found += [item.referenced for item in self.evidenced_items()]
+        return [r for r in found if r is not None]
+
+    def evidenced_items(self) -> list[Evidenced]:
+        """The record's figures, readings and offices: each rests on a quote or a reference."""
+        items: list[Evidenced] = [*self.figures]
+        items += [r for d in self.disagreements for r in d.readings]
+        items += getattr(self, "offices", [])
+        return items
 
     @property
     def all_symbols(self) -> list[str]:
@@ -403,15 +525,15 @@ class Body(Record):
     needs_sources: ClassVar[bool] = False
 
 
-class Office(Strict):
+class Office(Evidenced):
     """An office a person held, as a source gives it."""
 
     title: Text
     """The office, e.g. ``Deputy Minister of Foreign Affairs of Belarus``."""
     date: Date | None = None
     """When the source shows the person in this office."""
-    cited: Citation | None = None
-    """The passage that names the office."""
+    what: ClassVar[str] = "an office"
+    needs_evidence: ClassVar[bool] = False
 
 
 class Person(Record):
@@ -458,9 +580,87 @@ class Source(Record):
     needs_sources: ClassVar[bool] = False
 
 
+PRESS_RELEASE_PATTERN = r"^[A-Z]{1,6}(?:/[A-Z0-9.]{1,12}){0,3}/\d{1,6}(?:[-/][A-Z0-9.]{1,12})*$"
+
+
+class Reference(Record):
+    """A public document or page the archive consulted: a UN document by symbol, a press
+    release, a UN or official page, a press article.  It is not an archived source: the
+    archive holds no text of it and never quotes it; records state facts from it in their
+    own words (``facts``, ``referenced``)."""
+
+    type: Literal["reference"]
+    """The record type, ``reference``."""
+    title: Text
+    """The title as the page or document prints it."""
+    kind: Literal["un document", "press release", "un page", "official page", "press", "other"]
+    """What it is."""
+    symbol: UNSymbol | None = None
+    """Its UN document symbol, when it is a UN document (``A/71/119``); links to the UN's resolver."""
+    press_release: str | None = Field(default=None, pattern=PRESS_RELEASE_PATTERN)
+    """A UN press release's number, when it is one (``GA/SHC/4090``, ``GA/10968``)."""
+    publisher: str | None = None
+    """Who published it, e.g. ``United Nations, Meetings Coverage and Press Releases``."""
+    date: Date | None = None
+    """The page's or document's own date, as precise as it shows it."""
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """Where it was read."""
+    read_at: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """For a UN document read in a third-party copy: where the copy was read (then ``symbol``
+    is the authority and ``url`` is left out)."""
+    consulted: Date | None = None
+    """The day it was read (``2026-11-30``); required with ``url`` or ``read_at``."""
+    language: Literal["en", "ru"] = "en"
+    """The language it was read in."""
+
+    plural: ClassVar[str] = "references"
+    label: ClassVar[str] = "Reference"
+    needs_sources: ClassVar[bool] = False
+
+    @model_validator(mode="after")
+    def _findable(self) -> Reference:
+        if not (self.symbol or self.press_release or self.url or self.read_at):
+            raise FieldProblem(
+                "url",
+                "a reference needs a 'symbol', a 'press_release' number or an address "
+                "('url', or 'read_at' for a copy): add where a reader can find it",
+            )
+        if self.url and self.read_at:
+            raise FieldProblem(
+                "read_at",
+                "a reference has 'url' (where it was read) or 'read_at' (where a copy of a UN "
+                "document was read), not both: keep the address you read it at",
+            )
+        if self.read_at and not self.symbol:
+            raise FieldProblem(
+                "read_at",
+                "'read_at' is for a copy of a UN document: give its 'symbol' too, or write the "
+                "address as 'url'",
+            )
+        if (self.url or self.read_at) and self.consulted is None:
+            raise FieldProblem(
+                "consulted",
+                "a reference with an address needs 'consulted': the day it was read, "
+                "e.g. consulted: '2026-12-02'",
+            )
+        if self.consulted is not None and (
+            self.consulted.end is not None or self.consulted.start.day is None
+        ):
+            raise FieldProblem(
+                "consulted",
+                "'consulted' is the day it was read: write a full date such as '2026-12-02'",
+            )
+        return self
+
+    @property
+    def address(self) -> str | None:
+        """Where the reference was read: its ``url``, or the copy at ``read_at``."""
+        return self.url or self.read_at
+
+
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.model_fields["type"].annotation.__args__[0]: cls  # type: ignore[union-attr]
-    for cls in (Resolution, Statement, Event, Document, Body, Person, Source)
+    for cls in (Resolution, Statement, Event, Document, Body, Person, Source, Reference)
 }
 """Record types by the value of their ``type`` field."""
 

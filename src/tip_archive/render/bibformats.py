@@ -27,7 +27,8 @@ from typing import Any
 
 from ..crossref.archive import Archive
 from ..model.dates import DateSpan, PartialDate
-from ..model.records import Document, Event, Record, Resolution, Source, Statement
+from ..model.records import Document, Event, Record, Reference, Resolution, Source, Statement
+from . import evidence
 from .citations import Facts, facts, split_name
 from .extras import SiteContext
 
@@ -44,6 +45,12 @@ CSL_TYPES: list[tuple[str, str, str]] = [
     ("source: news article", "article-newspaper", ""),
     ("source: statement", "speech", ""),
     ("source: other kinds", "document", ""),
+    (
+        "reference: with a UN symbol",
+        "report",
+        "a UN document the archive consulted; number = symbol",
+    ),
+    ("reference: other kinds", "webpage", "a page the archive consulted"),
 ]
 
 #: RIS type of each CSL type used (Zotero's RIS import reads these back as the same type).
@@ -78,6 +85,8 @@ def csl_type(record: Record) -> str:
         return "event"
     if isinstance(record, Source):
         return _SOURCE_TYPES.get(record.kind, "document")
+    if isinstance(record, Reference):
+        return "report" if record.symbol else "webpage"
     return "entry"
 
 
@@ -116,6 +125,9 @@ def csl_item(
     else:
         item["archive"] = f.site
     _add_by_type(archive, record, item, f)
+    # What the record rests on, in words: a reference manager keeps it with the item.
+    if rests := evidence.rests_on(archive, record):
+        item["note"] = f"{item['note']}. {rests}" if item.get("note") else rests
     return item
 
 

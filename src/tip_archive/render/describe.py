@@ -10,8 +10,20 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
-from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
+from ..model.dates import DateSpan
+from ..model.records import (
+    Body,
+    Document,
+    Event,
+    Person,
+    Record,
+    Reference,
+    Resolution,
+    Source,
+    Statement,
+)
 from ..model.symbols import parse_symbol
+from . import evidence
 from .urls import record_url, relative
 
 #: How a backlink's field reads on the page of the record it points to.
@@ -48,23 +60,16 @@ def links(archive: Archive, from_url: str, ids: list[str]) -> Markup:
     return Markup(", ").join(link(archive, from_url, i) for i in ids)
 
 
-def un_record_fields(record: Record) -> set[str]:
-    return {fact.field for fact in record.un_record}
-
-
 def marked(record: Record, field: str, value: Markup | str) -> Markup:
-    """A value, with a mark when it comes from the UN record rather than the seeds."""
-    shown = escape(value)
-    if field in un_record_fields(record):
-        return Markup(
-            '{} <sup class="tip-unrecord" title="From the UN record, not the seed sources">'
-            '<a href="#from-the-un-record">UN record</a></sup>'
-        ).format(shown)
-    return shown
+    """A value, with a mark when a fact from the public record supplies it."""
+    return escape(value) + evidence.mark(record, field)
 
 
 def date_html(record: Record) -> Markup:
-    date = record.date_value
+    return time_html(record.date_value)
+
+
+def time_html(date: DateSpan | None) -> Markup:
     if date is None:
         return Markup("")
     return Markup(f'<time datetime="{escape(date.iso())}">{escape(date.human())}</time>')
@@ -78,7 +83,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
             rows.append(Row(label, marked(record, field, value) if field else escape(value)))
 
     if record.symbol_value:
-        add("Symbol", Markup("<code>{}</code>").format(record.symbol_value), "symbol")
+        add("Symbol", evidence.symbol_html(record.symbol_value), "symbol")
     date = record.date_value
     if date is not None:
         add(_date_label(record), date_html(record), "date")
@@ -90,7 +95,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Agenda item", record.agenda_item)
         add(
             "Draft",
-            Markup("<code>{}</code>").format(record.draft_symbol) if record.draft_symbol else None,
+            evidence.symbol_html(record.draft_symbol) if record.draft_symbol else None,
             "draft_symbol",
         )
         add("Adoption", record.adoption, "adoption")
@@ -134,10 +139,17 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         add("Publisher", record.publisher)
         add("Provenance", record.provenance)
         if record.url:
-            add(
-                "Published at",
-                Markup('<a href="{0}" rel="nofollow noopener">{0}</a>').format(record.url),
-            )
+            add("Published at", evidence.outside_link(record.url, record.url))
+    elif isinstance(record, Reference):
+        add("Kind", record.kind)
+        add("Press release", record.press_release)
+        add("Publisher", record.publisher)
+        add("Language", {"en": "English", "ru": "Russian"}[record.language])
+        if record.url:
+            add("Read at", evidence.outside_link(record.url, record.url))
+        if record.read_at:
+            add("Copy read at", evidence.outside_link(record.read_at, record.read_at))
+        add("Consulted", time_html(record.consulted))
     other = [
         s
         for s in record.all_symbols
@@ -145,7 +157,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
         and not (isinstance(record, Resolution) and s == record.draft_symbol)
     ]
     if other:
-        add("Other symbols", Markup(", ").join(Markup("<code>{}</code>").format(s) for s in other))
+        add("Other symbols", Markup(", ").join(evidence.symbol_html(s) for s in other))
     names = getattr(record, "other_names", [])
     if names:
         add("Other names", "; ".join(names))

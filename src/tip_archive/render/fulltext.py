@@ -32,6 +32,9 @@ EXCLUDE = (
     # The "Cite this" section repeats the record's title and symbol in five styles.
     "div.tip-cite",
     ".tip-changed",
+    # The kind of evidence next to each fact: the same few words on every record page.
+    ".tip-ev-label",
+    ".tip-ev-mark",
 )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..crossref.archive import Archive, iter_refs
-from ..model.records import RECORD_TYPES, Record
+from ..model.records import RECORD_TYPES, Fact, Record, Reference
 from ..model.schema import schema_json
 from . import bibformats, cite_block, extras
 from .pages import Page, SiteOptions, environment
@@ -41,7 +41,8 @@ DATA_FILES = [
     (
         "data/records.csv",
         "Records (CSV)",
-        "One row per record: the main fields, for a spreadsheet. UTF-8, comma-separated.",
+        "One row per record: the main fields, with the facts from the public record, for a "
+        "spreadsheet. UTF-8, comma-separated.",
     ),
     (
         "data/citations.json",
@@ -68,6 +69,8 @@ CSV_COLUMNS = [
     "references",
     "related",
     "sources",
+    "facts",
+    "address",
     "summary",
     "url",
 ]
@@ -133,7 +136,8 @@ def csv_row(record: Record, site: extras.SiteContext) -> dict[str, str]:
     refs = [
         f"{loc[0]}:{target}"
         for loc, target, _m in iter_refs(record)
-        if loc[0] not in ("related", "sources", "figures", "disagreements", "text", "offices")
+        if loc[0]
+        not in ("related", "sources", "figures", "disagreements", "text", "offices", "facts")
     ]
     return {
         "id": record.id,
@@ -146,9 +150,17 @@ def csv_row(record: Record, site: extras.SiteContext) -> dict[str, str]:
         "references": "; ".join(refs),
         "related": "; ".join(record.related),
         "sources": "; ".join(f"{c.source} ¶{c.paragraph}" for c in record.sources),
+        "facts": "; ".join(_fact_cell(f) for f in record.facts),
+        "address": (record.address or "") if isinstance(record, Reference) else "",
         "summary": " ".join((record.summary or "").split()),
         "url": site.absolute(record_url(record)),
     }
+
+
+def _fact_cell(fact: Fact) -> str:
+    """``date = 2010-07-30 (un-ga-10968, para. 1)``, or ``(unconfirmed)``."""
+    where = ", ".join(p for p in (fact.reference, fact.at) if p) or "unconfirmed"
+    return f"{fact.field} = {' '.join(fact.value.split())} ({where})"
 
 
 def records_csv(archive: Archive, site: extras.SiteContext) -> str:

@@ -21,11 +21,12 @@ from ..loading.history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,
+    SPAN,
     Body,
-    Citation,
     Document,
     Person,
     Record,
+    Reference,
     Resolution,
     Source,
     Statement,
@@ -34,6 +35,7 @@ from . import (  # noqa: F401  (importing cite_block, headmeta, social registers
     changes,
     cite_block,
     describe,
+    evidence,
     extras,
     headmeta,
     social,
@@ -51,7 +53,7 @@ CHRONOLOGY_SRC = "chronology/index.md"
 #: The record types that make up the chronology (bodies, people and sources are its actors and evidence).
 CHRONOLOGY_TYPES = ("resolution", "statement", "event", "document")
 #: The years the chronology covers, each shown even when the archive holds nothing for it.
-FIRST_YEAR, LAST_YEAR = 2005, 2019
+FIRST_YEAR, LAST_YEAR = SPAN
 
 
 @dataclass
@@ -149,23 +151,19 @@ class SiteRenderer:
     # -- helpers used by the templates -------------------------------------------------
 
     def _common(self, here: str) -> dict[str, Any]:
+        shown = evidence.Evidence(self.archive, here)
         return {
             "archive": self.archive,
             "sources": self.sources,
             "url_for": lambda item, anchor="": relative(here, record_url(item)) + anchor,
-            "cite": lambda cited: self._cite(here, cited),
+            "cite": shown.quoted,
+            "evidence": shown.of,
+            "labels": evidence.LABELS,
+            "meanings": evidence.MEANINGS,
             "hide_nav": False,
             "description": "",
             "meta": {},
         }
-
-    def _cite(self, here: str, cited: Citation) -> Markup:
-        source = self.sources[cited.source]
-        target = relative(here, record_url(source) + f"#p{cited.paragraph}")
-        # f-strings with escape(): Markup.format costs several times more, on every link.
-        return Markup(
-            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, ¶{cited.paragraph}</a>'
-        )
 
     # -- pages -------------------------------------------------------------------------
 
@@ -200,6 +198,9 @@ class SiteRenderer:
             if isinstance(record, (Body, Person))
             else [],
             "text": self._text(here, record),
+            "uses": evidence.uses(self.archive, record, here)
+            if isinstance(record, Reference)
+            else [],
             "text_sources": self._text_sources(here, record),
             "source_text": self._source_text(here, record),
             "edit_path": entry.path,
@@ -275,6 +276,25 @@ class SiteRenderer:
                 if isinstance(r, Resolution)
             ]
             lead = "Every resolution in the archive, by UN symbol and date of adoption."
+        elif kind == "reference":
+            records.sort(key=lambda r: (describe.chrono_key(r), r.id))
+            columns = ["Date", "Reference", "Symbol or number", "Rests on it"]
+            rows = [
+                [
+                    describe.date_html(r)
+                    or Markup('<span class="tip-undated">Date not given</span>'),
+                    link(r),
+                    symbol(r) or _press_release(r),
+                    str(len(self.archive.uses.get(r.id, []))),
+                ]
+                for r in records
+            ]
+            lead = (
+                "Every public document and page the archive has consulted: UN documents by "
+                "symbol, press releases, official pages. The archive holds no text of them and "
+                "never quotes them; records state facts from them in the archive's own words, "
+                "and each reference's page lists what rests on it."
+            )
         elif kind in ("body", "person"):
             records.sort(key=lambda r: r.title.lower())
             columns = ["Name", "Kind" if kind == "body" else "Offices", "Records"]
@@ -367,6 +387,11 @@ def _resolution_order(record: Record) -> tuple[object, ...]:
         describe.sort_symbol_key(symbol) if symbol else (),
         describe.chrono_key(record),
     )
+
+
+def _press_release(record: Record) -> Markup:
+    number = getattr(record, "press_release", None)
+    return Markup("<code>{}</code>").format(number) if number else Markup("")
 
 
 def _kind_or_offices(record: Record) -> str:

@@ -66,6 +66,8 @@ def _what(entry: SymbolEntry) -> Markup:
     symbol = Markup("<code>{}</code>").format(entry.text)
     if entry.field == "symbol":
         return Markup("The UN document {} is in the archive:").format(symbol)
+    if entry.field == "reference":
+        return Markup("The UN document {} is a reference of the archive:").format(symbol)
     kind = "the draft" if entry.field == "draft" else entry.label.lower()
     return Markup("{} is {} of").format(symbol, kind)
 
@@ -76,6 +78,8 @@ def redirect_pages(entries: list[SymbolEntry], site_url: str = "") -> dict[str, 
     for entry in entries:
         target = record_url(entry.record)
         for here in symbol_paths(entry.text):
+            if entry.field == "reference" and here + "index.html" in pages:
+                continue  # the document's own record comes first and keeps the address
             pages[here + "index.html"] = redirect_html(
                 here, target, site_url, entry.text, entry.record.title, _what(entry)
             )

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from ..model.records import FOLDERS, RECORD_TYPES, Ref
+from ..model.records import FOLDERS, RECORD_TYPES, Evidenced, Ref
 from .text import md_inline
 
 REFERENCE_SRC = "reference/records.md"
@@ -59,7 +59,10 @@ def _nested(annotation: Any) -> list[type[BaseModel]]:
 
 def _table(model: type[BaseModel]) -> list[str]:
     rows = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
-    for name, info in model.model_fields.items():
+    fields = list(model.model_fields.items())
+    if issubclass(model, Evidenced):  # what the part says first, then what it rests on
+        fields.sort(key=lambda pair: pair[0] in Evidenced.model_fields)
+    for name, info in fields:
         required = "yes" if info.is_required() else ""
         if not required and info.default not in (PydanticUndefined, None, [], {}):
             required = f"default `{info.default}`"
@@ -84,6 +87,14 @@ def reference_page() -> str:
         "",
         "Dates are written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or as a span `start/end` "
         "(`2013-05-13/2013-05-14`), and only as precise as the sources allow.",
+        "",
+        "A record rests on two kinds of evidence, kept apart. An **archived quote** "
+        "(`sources`, and `cited` in figures, readings and offices) is a passage of an archived "
+        "source, copied verbatim and checked by the build. The **public record** (`facts`, and "
+        "`referenced` in figures, readings and offices) points to a [reference](#reference): "
+        "a UN document, press release or page the archive consulted, whose facts a record "
+        "states in the archive's own words and never quotes. A fact that no consulted page "
+        "confirms yet is written with `unconfirmed` and the reason.",
         "",
     ]
     nested: dict[str, type[BaseModel]] = {}

@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..crossref.archive import Archive
-from ..model.records import Record
+from ..model.records import Record, Reference
 from ..model.symbols import NOISE_PATTERN, ORGAN_PATTERNS, Symbol, lookup_keys, parse_symbol
 from . import scripts
 from .urls import record_url, relative, url_of
@@ -53,7 +53,8 @@ class SymbolEntry:
     symbol: Symbol
     record: Record
     field: str
-    """``symbol`` (the record's own), ``draft`` (``draft_symbol``) or ``other`` (``other_symbols``)."""
+    """``symbol`` (the record's own), ``draft`` (``draft_symbol``), ``other`` (``other_symbols``)
+    or ``reference`` (the symbol of a reference: a UN document the archive consulted)."""
 
     @property
     def text(self) -> str:
@@ -79,6 +80,8 @@ class SymbolEntry:
             return "Own symbol"
         if self.field == "draft":
             return "Draft"
+        if self.field == "reference":
+            return "Reference (public record)"
         kinds = [_SUFFIX_LABELS[s.split(".")[0]] for s in self.symbol.suffixes]
         return kinds[-1] if kinds else "Other symbol"
 
@@ -103,8 +106,11 @@ def symbol_entries(archive: Archive) -> list[SymbolEntry]:
         draft = getattr(record, "draft_symbol", None)
         for value in record.all_symbols:
             field = "symbol" if value == own else "draft" if value == draft else "other"
+            if isinstance(record, Reference):
+                field = "reference"
             found.append(SymbolEntry(parse_symbol(value), record, field))
-    found.sort(key=lambda e: (natural_key(e.text), e.record.id))
+    # A document's own record comes before the references that name the same symbol.
+    found.sort(key=lambda e: (natural_key(e.text), e.field == "reference", e.record.id))
     return found
 
 

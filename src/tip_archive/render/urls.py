@@ -9,10 +9,21 @@ Russian edition adds pages without moving any English one.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from ..model.records import FOLDERS, Record
 
 DEFAULT_LANGUAGE = "en"
+#: The language of the official texts a UN symbol links to; the Russian edition passes ``ru``.
+DOCUMENT_LANGUAGE = DEFAULT_LANGUAGE
+#: The UN's symbol resolver: every UN document symbol in the archive links to its official text.
+UNDOCS = "https://undocs.org/{language}/{symbol}"
+
+
+def undocs_url(symbol: str, language: str = DOCUMENT_LANGUAGE) -> str:
+    """``https://undocs.org/en/A/RES/64/293``: the official text of a UN document
+    (``S/RES/2331 (2016)`` gives ``.../S/RES/2331%20(2016)``)."""
+    return UNDOCS.format(language=language, symbol=quote(symbol, safe="/.()-"))
 
 
 def prefix(lang: str = DEFAULT_LANGUAGE) -> str:

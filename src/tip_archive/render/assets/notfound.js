@@ -17,7 +17,7 @@
 /** Path segments that are folders of the site or common noise, not part of a name. */
 const FOLDERS = new Set([
   "resolutions", "resolution", "statements", "events", "documents", "bodies", "people",
-  "sources", "records", "symbol", "symbols", "en", "ru", "undoc", "doc", "docs",
+  "sources", "references", "records", "symbol", "symbols", "en", "ru", "undoc", "doc", "docs",
 ]);
 
 /** A URL slug: "A/RES/64/293" and "a_res_64_293" both give "a-res-64-293". */

@@ -114,8 +114,11 @@
       return self.shard(shard).then(function (data) {
         var docs = (data.keys[q.key] || []).map(function (i) { return data.docs[i]; });
         result.matches = rank(docs, q.organ);
-        var first = result.matches[0];
-        if (result.matches.length === 1 && (!q.organ || seriesOf(first) === q.organ)) {
+        /* A reference naming the same document does not put the record in doubt. */
+        var owners = result.matches.filter(function (d) { return d.field !== "reference"; });
+        var first = owners.length === 1 ? owners[0] : result.matches[0];
+        if ((owners.length === 1 || result.matches.length === 1) &&
+            (!q.organ || seriesOf(first) === q.organ)) {
           result.go = first;
         }
         return result;

@@ -1,0 +1,208 @@
+"""Two kinds of evidence, one component each.
+
+A record's facts rest either on an **archived quote** (a passage of a source the
+archive holds, checked word for word by the build) or on the **public record** (a
+reference to a UN document or a page, stated in the archive's own words, with its
+link).  A fact that no consulted page confirms yet is **unconfirmed**.  Each kind is
+drawn by one function here, with a text label (never colour alone), so that the
+record pages, print and the Russian edition show the difference the same way; the
+citation exports describe the same evidence in words (:func:`rests_on`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from ..crossref.archive import Archive, Use
+from ..model.records import Citation, Evidenced, Fact, Record, Reference, Referenced, Source
+from .urls import DOCUMENT_LANGUAGE, record_url, relative, undocs_url
+
+#: The label of each kind of evidence, as the reader sees it next to a fact.
+LABELS = {
+    "quoted": "Archived quote",
+    "referenced": "Public record",
+    "unconfirmed": "Unconfirmed",
+}
+#: What each label means, for the note under a record's facts and the About page.
+MEANINGS = {
+    "quoted": "a passage of an archived source, quoted verbatim and checked by the build",
+    "referenced": "from a public document or page the archive consulted, linked; the archive "
+    "holds no text of it and never quotes it",
+    "unconfirmed": "no consulted page confirms it yet; the reason is given",
+}
+
+#: ``rel`` of every link to another host: an ordinary link that tells the page nothing.
+OUTSIDE_REL = "noopener noreferrer"
+
+
+def outside_link(url: str, text: str | Markup, cls: str = "tip-outside") -> Markup:
+    return Markup(f'<a class="{cls}" href="{escape(url)}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
+
+
+def undocs_link(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """ "official text": a link to a UN document through the UN's symbol resolver."""
+    hidden = Markup('<span class="tip-visually-hidden"> of {}</span>').format(symbol)
+    return outside_link(
+        undocs_url(symbol, language), Markup("official text") + hidden, "tip-undocs"
+    )
+
+
+def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+    """A UN symbol with a link to its official text."""
+    link = undocs_link(symbol, language)
+    return Markup('<code class="tip-symbol">{}</code> ({})').format(symbol, link)
+
+
+def anchor(loc: tuple[str | int, ...]) -> str:
+    """The anchor of a fact, figure, reading or office on its record's page."""
+    if loc[0] == "disagreements":
+        return f"reading-{int(loc[1]) + 1}-{int(loc[3]) + 1}"
+    name = {"facts": "fact", "figures": "figure", "offices": "office"}[str(loc[0])]
+    return f"{name}-{int(loc[1]) + 1}"
+
+
+def _label(kind: str) -> Markup:
+    return Markup(f'<span class="tip-ev-label">{LABELS[kind]}</span>')
+
+
+@dataclass
+class Evidence:
+    """Draws evidence on the page at ``here``."""
+
+    archive: Archive
+    here: str
+
+    def quoted(self, cited: Citation) -> Markup:
+        source = self.archive[cited.source]
+        target = relative(self.here, record_url(source) + f"#p{cited.paragraph}")
+        # f-strings with escape(): Markup.format costs several times more, on every link.
+        return Markup(
+            f'<span class="tip-ev tip-ev--quoted">{_label("quoted")} '
+            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, '
+            f"¶{cited.paragraph}</a></span>"
+        )
+
+    def referenced(self, referenced: Referenced) -> Markup:
+        reference = self.archive[referenced.reference]
+        assert isinstance(reference, Reference)
+        target = escape(relative(self.here, record_url(reference)))
+        parts = [
+            f'<span class="tip-ev tip-ev--referenced">{_label("referenced")} '
+            f'<a class="tip-refer" href="{target}">{escape(reference.title)}</a>'
+        ]
+        if referenced.at:
+            parts.append(f", {escape(referenced.at)}")
+        links = []
+        if reference.symbol and not reference.url:  # the symbol is the authority
+            links.append(undocs_link(reference.symbol))
+        if reference.address:
+            links.append(outside_link(reference.address, _outside_text(reference)))
+        if links:
+            parts.append(f" ({'; '.join(links)})")
+        return Markup("".join(parts) + "</span>")
+
+    def unconfirmed(self, why: str) -> Markup:
+        return Markup(
+            f'<span class="tip-ev tip-ev--unconfirmed">{_label("unconfirmed")} '
+            f'<span class="tip-ev-why">{escape(why)}</span></span>'
+        )
+
+    def of(self, item: Any) -> Markup:
+        """The evidence of a fact, figure, reading or office."""
+        if isinstance(item, Fact):
+            if item.referenced is not None:
+                return self.referenced(item.referenced)
+            return self.unconfirmed(item.unconfirmed or "")
+        if isinstance(item, Evidenced) and item.referenced is not None:
+            return self.referenced(item.referenced)
+        if isinstance(item, Evidenced) and item.cited is not None:
+            return self.quoted(item.cited)
+        return Markup("")
+
+
+def _outside_text(reference: Reference) -> str:
+    """The link text of a reference's address: the host a reader will go to."""
+    host = urlsplit(reference.address or "").hostname or "the page"
+    host = host.removeprefix("www.")
+    return f"copy at {host}" if reference.read_at else f"at {host}"
+
+
+def mark(record: Record, field: str) -> Markup:
+    """A short mark after a metadata value that a fact supplies, linking to the fact."""
+    for index, fact in enumerate(record.facts):
+        if fact.field == field:
+            kind = "referenced" if fact.reference else "unconfirmed"
+            return Markup(
+                f' <a class="tip-ev-mark tip-ev-mark--{kind}" href="#fact-{index + 1}">'
+                f"{LABELS[kind]}</a>"
+            )
+    return Markup("")
+
+
+# -- the reference page -----------------------------------------------------------------
+
+
+def describe_use(use: Use) -> str:
+    """What a use states, in a few words: ``date: 2010-07-30``, ``co-sponsors: 80``."""
+    item = use.item
+    if use.kind == "fact":
+        return f"{item.field}: {item.value}"
+    if use.kind == "figure":
+        qualifier = "" if item.qualifier == "exactly" else f"{item.qualifier} "
+        return f"{item.label}: {qualifier}{item.value}"
+    if use.kind == "reading":
+        return f"{item.field}: “{item.value}” (one of the readings where sources differ)"
+    return f"office: {item.title}"
+
+
+def uses(archive: Archive, reference: Reference, here: str) -> list[dict[str, Any]]:
+    """Every fact, figure, reading and office resting on ``reference``, for its page."""
+    found = []
+    ordered = sorted(archive.uses.get(reference.id, []), key=lambda u: _record_order(u.record))
+    for use in ordered:
+        at = getattr(use.item, "at", None) or (
+            use.item.referenced.at if use.item.referenced else None
+        )
+        found.append(
+            {
+                "record": use.record,
+                "url": relative(here, record_url(use.record) + "#" + anchor(use.loc)),
+                "what": describe_use(use),
+                "at": at,
+            }
+        )
+    return found
+
+
+def _record_order(record: Record) -> tuple[object, ...]:
+    date = record.date_value
+    return (date.sort_key() if date else (9999, 0, 0), record.type, record.title, record.id)
+
+
+# -- in words, for the citation exports --------------------------------------------------
+
+
+def rests_on(archive: Archive, record: Record) -> str:
+    """What the record rests on, in one line: its archived sources and its references."""
+    sources: dict[str, list[int]] = {}
+    for cited in [*record.sources, *(i.cited for i in record.evidenced_items() if i.cited)]:
+        sources.setdefault(cited.source, []).append(cited.paragraph)
+    references = list(dict.fromkeys(r.reference for r in record.public_record()))
+    parts = []
+    for source_id, paragraphs in sources.items():
+        source = archive[source_id]
+        assert isinstance(source, Source)
+        numbers = ", ".join(f"¶{n}" for n in sorted(set(paragraphs)))
+        parts.append(f"{source.title} ({numbers}, archived)")
+    for reference_id in references:
+        reference = archive[reference_id]
+        assert isinstance(reference, Reference)
+        label = reference.symbol or reference.press_release
+        where = reference.address or (undocs_url(reference.symbol) if reference.symbol else "")
+        bits = [b for b in (label, where) if b]
+        parts.append(f"{reference.title} ({', '.join(bits)})" if bits else reference.title)
+    return "Rests on: " + "; ".join(parts) if parts else ""
