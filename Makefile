@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SIZES  ?= 100 1000 10000
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install tools browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
+.PHONY: install tools node-deps browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,14 +32,17 @@ tools:
 	$(call need,$(PANDOC),pandoc)
 
 # The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
-# and inject axe-core, pinned in tests/browser/package-lock.json.
+# and inject axe-core; the property tests of the browser scripts run under node with
+# fast-check and jsdom.  All three are pinned in tests/browser/package-lock.json.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(AXE)
+node-deps: $(AXE)
+
+browser-deps: node-deps
 	$(call need,$(CHROMIUM),chromium)
 
 validate: install
@@ -56,15 +59,20 @@ schema: install
 
 ESLINT := tests/browser/node_modules/.bin/eslint --config tests/browser/eslint.config.mjs
 
-lint: install $(AXE)
+# zizmor checks the GitHub Actions workflow (pinned actions, no leftover credentials);
+# --offline: it asks no server anything.
+ZIZMOR := $(BIN)/zizmor --offline .github/workflows
+
+lint: install node-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(ESLINT) src/tip_archive/render/assets tests/js
+	$(ZIZMOR)
 
 types: install
 	$(BIN)/mypy
 
-unit: install tools
+unit: install tools node-deps
 	$(BIN)/pytest -m "not e2e and not browser"
 
 e2e: install tools
@@ -77,6 +85,7 @@ test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(ESLINT) src/tip_archive/render/assets tests/js
+	$(ZIZMOR)
 	$(BIN)/mypy
 	$(BIN)/pytest
 
