@@ -6,7 +6,7 @@ SIZES  ?= 100 1000 10000
 LOCK   := requirements.lock
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 
-.PHONY: install lock export zensical tools browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
+.PHONY: install lock export zensical tools node-deps browser-deps validate site serve test lint types unit e2e browser bench clean schema same-site
 
 # Every package comes from the lock file, each checked against its hashes; the project
 # itself is then installed on top without resolving anything (see CONTRIBUTING, "Dependencies").
@@ -43,14 +43,17 @@ tools:
 	$(call need,$(PANDOC),pandoc)
 
 # The browser tests drive Debian's Chromium (Playwright's own browsers are not downloaded)
-# and inject axe-core, pinned in tests/browser/package-lock.json.
+# and inject axe-core; the property tests of the browser scripts run under node with
+# fast-check and jsdom.  All three are pinned in tests/browser/package-lock.json.
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(AXE)
+node-deps: $(AXE)
+
+browser-deps: node-deps
 	$(call need,$(CHROMIUM),chromium)
 
 validate: install
@@ -67,15 +70,20 @@ schema: install
 
 ESLINT := tests/browser/node_modules/.bin/eslint --config tests/browser/eslint.config.mjs
 
-lint: install $(AXE)
+# zizmor checks the GitHub Actions workflow (pinned actions, no leftover credentials);
+# --offline: it asks no server anything.
+ZIZMOR := $(BIN)/zizmor --offline .github/workflows
+
+lint: install node-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(ESLINT) src/tip_archive/render/assets tests/js
+	$(ZIZMOR)
 
 types: install
 	$(BIN)/mypy
 
-unit: install tools
+unit: install tools node-deps
 	$(BIN)/pytest -m "not e2e and not browser"
 
 e2e: install tools
@@ -88,6 +96,7 @@ test: install tools browser-deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(ESLINT) src/tip_archive/render/assets tests/js
+	$(ZIZMOR)
 	$(BIN)/mypy
 	$(BIN)/pytest
 

@@ -201,7 +201,7 @@ def test_build_summary_counts_warnings(mini_project: Path, tmp_path: Path) -> No
     assert "Warnings: 1" in out.getvalue().splitlines()
 
 
-def test_workflow_tests_then_publishes_with_pinned_actions() -> None:
+def test_workflow_tests_then_publishes() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     build = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in build]
@@ -217,8 +217,7 @@ def test_workflow_tests_then_publishes_with_pinned_actions() -> None:
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     }
-    for action in uses:
-        assert re.fullmatch(r"[\w./-]+@v\d+\.\d+\.\d+", action), f"{action} is not pinned"
+    # How each action is pinned (a commit SHA and its release): tests/test_workflow.py.
     upload = next(s for s in build if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]

@@ -25,7 +25,7 @@ from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
-from .render import fulltext, manifest, opendata, publish, rawhtml
+from .render import csp, fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 
 #: The archive's theme templates, shipped with the package.
@@ -51,14 +51,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     """An archive ``tip-archive build`` has just validated, with its data folder: used once,
     instead of reading the folder again."""
 
+    serving = False
+    """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.cache = BuildCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defined so that MkDocs keeps this plugin, and with it its cache, across the
+        # Defined also so that MkDocs keeps this plugin, and with it its cache, across the
         # rebuilds of `mkdocs serve` (only changed record files are read again).
-        pass
+        self.serving = command == "serve"
 
     def on_shutdown(self) -> None:
         self.cache.close()
@@ -174,6 +177,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return rawhtml.put_back(html, blocks)
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
+
+    # Last to see each finished page: the policy's hashes are those of its final scripts.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return csp.secure_page(output, config.site_url or "", self.serving)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output
+        return csp.secure_page(output, config.site_url or "", self.serving)  # 404.html
 
 
 def mkdocs_build(

@@ -54,6 +54,7 @@ ASSETS = (
     Asset("cite.css", "assets/tip-cite.css", RECORD_PAGES),
     # The 404 page's record and symbol finder (404.html).
     Asset("notfound.js", f"{FOLDER}/notfound.js", NOT_FOUND_PAGE),
+    Asset("notfound.css", f"{FOLDER}/notfound.css", NOT_FOUND_PAGE),
 )
 
 
