@@ -50,3 +50,36 @@ def test_every_record_type_with_a_date_gives_it(kind: str) -> None:
         assert cls.model_construct().date_value is None
     else:
         assert record.date_value == span
+
+
+#: Each capability, the field it answers for, a value of that field, and what the
+#: capability gives for it; a record type without the field gives the default.
+CAPABILITIES: list[tuple[str, str, Any, Any, Any]] = [
+    ("kind_text", "kind", "other", "other", ""),
+    ("key_point_list", "key_points", ["A point."], ["A point."], []),
+    ("text_paragraphs", "text", ["para"], ["para"], []),
+    ("other_name_list", "other_names", ["Another"], ["Another"], []),
+    ("date_note_text", "date_note", "Before May.", "Before May.", None),
+    ("announced", "status", "announced", True, False),
+    ("office_list", "offices", ["office"], ["office"], []),
+    ("press_release_number", "press_release", "GA/1", "GA/1", None),
+]
+
+
+@pytest.mark.parametrize("kind", list(RECORD_TYPES))
+@pytest.mark.parametrize(("name", "field", "value", "gives", "default"), CAPABILITIES)
+def test_every_record_type_answers_every_capability(
+    kind: str, name: str, field: str, value: Any, gives: Any, default: Any
+) -> None:
+    """A record type with the field gives it through the capability (no getattr); one
+    without gives the default: a new type, or a type gaining the field, fails here."""
+    cls: type[Record] = RECORD_TYPES[kind]
+    if field in cls.model_fields:
+        assert getattr(cls.model_construct(**{field: value}), name) == gives
+    else:
+        assert getattr(cls.model_construct(), name) == default
+
+
+def test_every_field_a_capability_names_is_some_type_s() -> None:
+    fields = {f for cls in RECORD_TYPES.values() for f in cls.model_fields}
+    assert {field for _, field, *_ in CAPABILITIES} <= fields

@@ -162,7 +162,13 @@ def test_cite_assets_are_linked_and_local(mini_site: Path) -> None:
     folder = (mini_site / PAGES["resolution"]).parent
     assert (folder / str(script["src"])).resolve().is_file()
     assert (folder / str(style["href"])).resolve().is_file()
-    assert "navigator.clipboard" in (mini_site / "assets/tip-cite.js").read_text()
+    assert "TipCopy.copy" in (mini_site / "assets/tip-cite.js").read_text()
+    # ... the one copy helper, loaded once, before the cite script runs (deferred)
+    helpers = soup.find_all("script", src=lambda s: bool(s and s.endswith("tip-archive/copy.js")))
+    assert (
+        len(helpers) == 1
+        and "navigator.clipboard" in (mini_site / "assets/tip-archive/copy.js").read_text()
+    )
     home = BeautifulSoup((mini_site / "index.html").read_text(), "html.parser")
     assert home.find("script", type="application/ld+json") is None  # record pages only
 

@@ -105,7 +105,8 @@ test("the 404 page shows any address as text and links only to records", async (
       }
       fc.pre(url.host === "archive.test");
       const errors = [];
-      const window = page(url.href, NOT_FOUND_PAGE, [], errors);
+      // symbols.js as every page loads it: the 404 page uses its rules.
+      const window = page(url.href, NOT_FOUND_PAGE, ["symbols.js"], errors);
       const before = elements(window.document.body);
       window.eval(require("./support.js").asset("notfound.js"));
       await settle(window);

@@ -334,10 +334,48 @@ class Record(Strict):
         """The record's date, for the types that have one (each says so: see below)."""
         return None
 
+    # Capabilities: what some record types have, asked of any record.  Each type with the
+    # field overrides its capability (tests/test_capabilities.py checks every type).
+
     @property
     def announced(self) -> bool:
         """Whether the sources announce it for a later date rather than report it."""
-        return getattr(self, "status", None) == "announced"
+        return False
+
+    @property
+    def kind_text(self) -> str:
+        """What kind of event, document, body, source or reference it is ("" for the others)."""
+        return ""
+
+    @property
+    def key_point_list(self) -> list[str]:
+        """A statement's key points."""
+        return []
+
+    @property
+    def text_paragraphs(self) -> list[ParagraphRef]:
+        """The paragraphs of a resolution's or document's archived text."""
+        return []
+
+    @property
+    def other_name_list(self) -> list[str]:
+        """Other names of a body or person."""
+        return []
+
+    @property
+    def date_note_text(self) -> str | None:
+        """What the sources tell of a date they do not give."""
+        return None
+
+    @property
+    def office_list(self) -> list[Office]:
+        """A person's offices."""
+        return []
+
+    @property
+    def press_release_number(self) -> str | None:
+        """A reference's press-release number."""
+        return None
 
     def symbols(self) -> list[SymbolOf]:
         """The record's UN symbols: its own first, then its draft's, then the others.
@@ -353,9 +391,7 @@ class Record(Strict):
     @property
     def quoted(self) -> bool:
         """Whether the record rests on passages of archived sources (quoted, checked by the build)."""
-        return bool(self.sources) or any(
-            getattr(item, "cited", None) is not None for item in self.evidenced_items()
-        )
+        return bool(self.sources) or any(item.cited is not None for item in self.evidenced_items())
 
     @property
     def referenced(self) -> bool:
@@ -372,7 +408,7 @@ class Record(Strict):
         """The record's figures, readings and offices: each rests on a quote or a reference."""
         items: list[Evidenced] = [*self.figures]
         items += [r for d in self.disagreements for r in d.readings]
-        items += getattr(self, "offices", [])
+        items += self.office_list
         return items
 
     @property
@@ -432,6 +468,10 @@ class Resolution(Record):
     def symbols(self) -> list[SymbolOf]:
         return _symbols_of(self.symbol, self.draft_symbol, self.other_symbols)
 
+    @property
+    def text_paragraphs(self) -> list[ParagraphRef]:
+        return self.text
+
 
 class Statement(Record):
     """A statement by a speaker on an occasion."""
@@ -466,6 +506,14 @@ class Statement(Record):
     @property
     def date_value(self) -> DateSpan | None:
         return self.date
+
+    @property
+    def key_point_list(self) -> list[str]:
+        return list(self.key_points)
+
+    @property
+    def date_note_text(self) -> str | None:
+        return self.date_note
 
 
 class Event(Record):
@@ -519,6 +567,18 @@ class Event(Record):
     def date_value(self) -> DateSpan | None:
         return self.date
 
+    @property
+    def kind_text(self) -> str:
+        return str(self.kind)
+
+    @property
+    def date_note_text(self) -> str | None:
+        return self.date_note
+
+    @property
+    def announced(self) -> bool:
+        return self.status == "announced"
+
 
 class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
@@ -554,6 +614,14 @@ class Document(Record):
     def symbols(self) -> list[SymbolOf]:
         return _symbols_of(self.symbol, None, self.other_symbols)
 
+    @property
+    def kind_text(self) -> str:
+        return str(self.kind)
+
+    @property
+    def text_paragraphs(self) -> list[ParagraphRef]:
+        return self.text
+
 
 class Body(Record):
     """A UN organ or body, a government, or an organisation."""
@@ -572,6 +640,14 @@ class Body(Record):
     plural: ClassVar[str] = "bodies"
     label: ClassVar[str] = "Body"
     needs_sources: ClassVar[bool] = False
+
+    @property
+    def kind_text(self) -> str:
+        return str(self.kind)
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return self.other_names
 
 
 class Office(Evidenced):
@@ -598,6 +674,14 @@ class Person(Record):
     plural: ClassVar[str] = "people"
     label: ClassVar[str] = "Person"
     needs_sources: ClassVar[bool] = False
+
+    @property
+    def other_name_list(self) -> list[str]:
+        return self.other_names
+
+    @property
+    def office_list(self) -> list[Office]:
+        return self.offices
 
 
 class Source(Record):
@@ -632,6 +716,10 @@ class Source(Record):
         return self.date
 
     needs_sources: ClassVar[bool] = False
+
+    @property
+    def kind_text(self) -> str:
+        return str(self.kind)
 
 
 PRESS_RELEASE_PATTERN = r"^[A-Z]{1,6}(?:/[A-Z0-9.]{1,12}){0,3}/\d{1,6}(?:[-/][A-Z0-9.]{1,12})*$"
@@ -718,6 +806,14 @@ class Reference(Record):
     def address(self) -> str | None:
         """Where the reference was read: its ``url``, or the copy at ``read_at``."""
         return self.url or self.read_at
+
+    @property
+    def kind_text(self) -> str:
+        return str(self.kind)
+
+    @property
+    def press_release_number(self) -> str | None:
+        return self.press_release
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

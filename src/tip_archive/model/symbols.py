@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 SERIES = frozenset(
     [
@@ -189,7 +190,11 @@ ORGAN_PATTERNS = (
     ("a", r"\bgeneral assembly\b|\bga\b|\bunga\b"),
 )
 _LEADING_NOISE = re.compile(NOISE_PATTERN)
-_SHORT = re.compile(r"^(?P<s>\d{1,3}|(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,5})$")
+#: A short form of a General Assembly or ECOSOC resolution: ``64/293``, ``2008/33``
+#: (groups: session or year, number), in the common subset of Python's and JavaScript's
+#: regular expressions.
+SHORT_PATTERN = r"^(\d{1,3}|(?:19|20)\d{2})\s*/\s*(\d{1,5})$"
+_SHORT = re.compile(SHORT_PATTERN)
 _SC_SHORT = re.compile(r"^(?P<n>\d{1,5})\s*\(\s*(?P<y>(?:19|20)\d{2})\s*\)$")
 
 
@@ -220,7 +225,7 @@ def interpret_query(query: str) -> list[Symbol]:
     match = _SHORT.match(core)
     if not match:
         return []
-    session, number = match["s"], str(int(match["n"]))
+    session, number = match[1], str(int(match[2]))
     found: list[Symbol] = []
     if wants_sc and len(session) == 4:
         found.append(Symbol("S", nature="RES", item=f"{number} ({session})"))
@@ -254,6 +259,22 @@ class QueryKey:
     organ: str | None = None
     """``a``, ``e`` or ``s`` when the query names the General Assembly, ECOSOC or the
     Security Council (``ECOSOC resolution 2008/33``): candidates of that organ come first."""
+
+
+def browser_rules() -> dict[str, Any]:
+    """The symbol rules the browser's scripts apply, as the lookup files hand them over.
+
+    ``noise`` and ``organs`` are :func:`query_key`'s steps; ``series`` the organs a
+    symbol may begin with (:data:`SERIES`, lowercased); ``short`` :data:`SHORT_PATTERN`.
+    ``symbols.js`` is the one script that reads them; the 404 page and the search box
+    use its functions.
+    """
+    return {
+        "noise": NOISE_PATTERN,
+        "organs": [list(pair) for pair in ORGAN_PATTERNS],
+        "series": sorted(series.lower() for series in SERIES),
+        "short": SHORT_PATTERN,
+    }
 
 
 def query_key(query: str) -> QueryKey:

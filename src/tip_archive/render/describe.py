@@ -86,7 +86,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
     date = record.date_value
     if date is not None:
         add(_date_label(record), date_html(record), "date")
-    elif note := getattr(record, "date_note", None):
+    elif note := record.date_note_text:
         add("Date", f"Not given in the sources: {note}")
     if isinstance(record, Resolution):
         add("Adopted by", link(archive, here, record.body))
@@ -157,7 +157,7 @@ def metadata_rows(archive: Archive, record: Record, here: str) -> list[Row]:
     ]
     if other:
         add("Other symbols", Markup(", ").join(evidence.symbol_html(s) for s in other))
-    names = getattr(record, "other_names", [])
+    names = record.other_name_list
     if names:
         add("Other names", "; ".join(names))
     return rows

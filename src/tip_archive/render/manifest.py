@@ -47,6 +47,8 @@ ASSETS = (
     Asset("print.js", f"{FOLDER}/print.js", EVERY_PAGE),
     Asset("symbols.js", f"{FOLDER}/symbols.js", EVERY_PAGE),
     Asset("search.js", f"{FOLDER}/search.js", EVERY_PAGE),
+    # The one copy-to-clipboard helper, before permalinks.js and cite.js that use it.
+    Asset("copy.js", f"{FOLDER}/copy.js", EVERY_PAGE),
     Asset("permalinks.js", f"{FOLDER}/permalinks.js", EVERY_PAGE),
     Asset("search.css", f"{FOLDER}/search.css", EVERY_PAGE),
     # The "Cite this" section's copy buttons (partials/tip-citation-meta.html).

@@ -152,7 +152,7 @@ def csv_row(record: Record, site: extras.SiteContext) -> dict[str, str]:
         "date": date.iso() if date else "",
         "symbol": record.symbol_value or "",
         "other_symbols": "; ".join(s for s in record.all_symbols if s != record.symbol_value),
-        "kind": str(getattr(record, "kind", "") or ""),
+        "kind": record.kind_text,
         "references": "; ".join(refs),
         "related": "; ".join(record.related),
         "sources": "; ".join(f"{c.source} ¶{c.paragraph}" for c in record.sources),

@@ -27,7 +27,6 @@ from ..model.records import (
     RECORD_TYPES,
     SPAN,
     Body,
-    Document,
     Person,
     Record,
     Reference,
@@ -192,7 +191,7 @@ class SiteRenderer:
                 self.options.history_base,
             ),
             "blocks": self.parts.body_blocks(self.archive, record, here, self.site),
-            "key_points": getattr(record, "key_points", []),
+            "key_points": record.key_point_list,
             "rows": describe.metadata_rows(self.archive, record, here),
             "date_html": describe.date_html(record),
             "related": [self.archive[i] for i in record.related],
@@ -221,10 +220,8 @@ class SiteRenderer:
         return Page(src, markdown, entry.path)
 
     def _text(self, here: str, record: Record) -> list[dict[str, Any]]:
-        if not isinstance(record, (Resolution, Document)):
-            return []
         out = []
-        for para in record.text:
+        for para in record.text_paragraphs:
             source = self.sources[para.source]
             anchor = para.label.lower().replace("(", "-").replace(")", "").replace(".", "-")
             out.append(
@@ -239,7 +236,7 @@ class SiteRenderer:
         return out
 
     def _text_sources(self, here: str, record: Record) -> Markup:
-        ids = sorted({p.source for p in getattr(record, "text", [])})
+        ids = sorted({p.source for p in record.text_paragraphs})
         return describe.links(self.archive, here, ids)
 
     def _source_text(self, here: str, record: Record) -> list[dict[str, Any]]:
@@ -399,16 +396,14 @@ def _resolution_order(record: Record) -> tuple[object, ...]:
 
 
 def _press_release(record: Record) -> Markup:
-    number = getattr(record, "press_release", None)
+    number = record.press_release_number
     return Markup("<code>{}</code>").format(number) if number else Markup("")
 
 
 def _kind_or_offices(record: Record) -> str:
-    if isinstance(record, Person):
-        return "; ".join(office.title for office in record.offices)
     if isinstance(record, Statement):
         return str(record.occasion)
-    return str(getattr(record, "kind", ""))
+    return "; ".join(office.title for office in record.office_list) or record.kind_text
 
 
 def _first_sentence(text: str) -> str:

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from ..crossref.archive import Archive
-from ..model.symbols import parse_symbol
+from ..model.symbols import browser_rules, lookup_keys, parse_symbol
 from .outputs import Output
 from .urls import record_url
 
@@ -20,22 +20,31 @@ from .urls import record_url
 LOOKUP_PATH = "data/lookup.json"
 
 
+def lookup_record(id: str, url: str, type: str, title: str, symbols: list[str]) -> dict[str, Any]:
+    """One record of the table: with ``keys``, what the symbol lookup files its symbols
+    under (:func:`~..model.symbols.lookup_keys`: ``a/res/64/293``, ``64/293``), so that
+    the 404 page reads a prose or short form in an address with the symbol lookup's rules."""
+    # The model only admits valid symbols: parsing gives their canonical form.
+    parsed = [parse_symbol(symbol) for symbol in symbols]
+    keys = sorted({key for symbol in parsed for key in lookup_keys(symbol)})
+    return {
+        "id": id,
+        "url": url,
+        "type": type,
+        "title": title,
+        "symbols": [str(symbol) for symbol in parsed],
+        "keys": keys,
+    }
+
+
 def lookup_table(archive: Archive) -> dict[str, Any]:
-    """Every record's id, URL (relative to the site root), type, title and UN symbols."""
-    records = []
-    for record in sorted(archive.records(), key=lambda r: r.id):
-        # The model only admits valid symbols: parsing gives their canonical form.
-        symbols = [str(parse_symbol(symbol)) for symbol in record.all_symbols]
-        records.append(
-            {
-                "id": record.id,
-                "url": record_url(record),
-                "type": record.type,
-                "title": record.title,
-                "symbols": symbols,
-            }
-        )
-    return {"version": 1, "records": records}
+    """Every record's id, URL (relative to the site root), type, title and UN symbols,
+    and the symbol rules of the browser (:func:`~..model.symbols.browser_rules`)."""
+    records = [
+        lookup_record(record.id, record_url(record), record.type, record.title, record.all_symbols)
+        for record in sorted(archive.records(), key=lambda r: r.id)
+    ]
+    return {"version": 2, "normaliser": browser_rules(), "records": records}
 
 
 def lookup_json(archive: Archive) -> str:

@@ -26,9 +26,8 @@ from jinja2 import Environment
 from ..crossref.archive import Archive
 from ..model.records import Record, Reference
 from ..model.symbols import (
-    NOISE_PATTERN,
-    ORGAN_PATTERNS,
     Symbol,
+    browser_rules,
     lookup_keys,
     parse_symbol,
     slugify,
@@ -211,7 +210,7 @@ def lookup_files(entries: list[SymbolEntry], limit: int = SHARD_LIMIT) -> dict[s
     manifest = {
         "version": 1,
         "symbols": len(entries),
-        "normaliser": {"noise": NOISE_PATTERN, "organs": [list(pair) for pair in ORGAN_PATTERNS]},
+        "normaliser": browser_rules(),
         "shards": shards,
     }
     return {MANIFEST_SRC: _dumps(manifest), **files}

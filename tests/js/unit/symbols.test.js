@@ -31,3 +31,18 @@ test("cancel drops the waiting call", (t) => {
   t.mock.timers.tick(100);
   assert.deepEqual(calls, ["ran"]);
 });
+
+test("slugify: the archive's one slug", () => {
+  assert.equal(api.slugify("A/RES/64/293"), "a-res-64-293");
+  assert.equal(api.slugify("  S/RES/2331 (2016) "), "s-res-2331-2016");
+});
+
+test("looksLikeSymbol: a series of the rules first and a number last, or a short form", () => {
+  const rules = { series: ["a", "hri"], short: "^\\d{1,3}/\\d{1,5}$" };
+  assert.equal(api.looksLikeSymbol("hri/gen/1", rules), true);
+  assert.equal(api.looksLikeSymbol("hri-gen-1", rules), true);
+  assert.equal(api.looksLikeSymbol("64/293", rules), true);
+  assert.equal(api.looksLikeSymbol("x/res/1", rules), false);
+  assert.equal(api.looksLikeSymbol("a/res", rules), false);
+  assert.equal(api.looksLikeSymbol("a/res 64/293", rules), false);
+});

@@ -1,10 +1,9 @@
 /* Copy buttons of the archive's "Cite this" sections.
  *
  * Progressive enhancement: the citations are plain selectable text and the
- * buttons are hidden in the HTML; this script shows them.  It copies with the
- * asynchronous Clipboard API (plain text, plus HTML to keep a title's italics),
- * and where that is missing or refused it selects the text and falls back on
- * execCommand("copy"), or asks the reader to press Ctrl+C.
+ * buttons are hidden in the HTML; this script shows them.  It copies with copy.js
+ * (plain text, plus HTML to keep a title's italics), and where that fails the text
+ * is left selected and the reader is asked to press Ctrl+C.
  */
 (function () {
   "use strict";
@@ -17,56 +16,20 @@
     }
   }
 
-  function select(node) {
-    var range = document.createRange();
-    range.selectNodeContents(node);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
-
-  function legacyCopy(node) {
-    select(node);
-    try {
-      return document.execCommand("copy");
-    } catch {
-      return false;
-    }
-  }
-
   function copy(button) {
     var node = document.getElementById(button.getAttribute("data-copy"));
     var block = button.closest("[data-tip-cite]");
-    if (!node) return;
+    if (!node || !window.TipCopy) return;
     var text = node.textContent.replace(/\s+/g, " ").trim();
-    function done() {
-      button.textContent = "Copied";
-      say(block, "Copied to the clipboard.");
-      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
-    }
-    function fallback() {
-      if (legacyCopy(node)) {
-        done();
+    window.TipCopy.copy(text, node).then(function (ok) {
+      if (ok) {
+        button.textContent = "Copied";
+        say(block, "Copied to the clipboard.");
+        window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
       } else {
-        select(node);
         say(block, "The text is selected: press Ctrl+C (\u2318C on a Mac) to copy it.");
       }
-    }
-    var clipboard = navigator.clipboard;
-    if (!clipboard || !window.isSecureContext) {
-      fallback();
-      return;
-    }
-    var written;
-    if (window.ClipboardItem && clipboard.write && node.tagName !== "A") {
-      written = clipboard.write([new window.ClipboardItem({
-        "text/plain": new Blob([text], { type: "text/plain" }),
-        "text/html": new Blob([node.innerHTML], { type: "text/html" })
-      })]);
-    } else {
-      written = clipboard.writeText(text);
-    }
-    written.then(done, fallback);
+    });
   }
 
   function init() {

@@ -14,23 +14,32 @@
  */
 "use strict";
 
-/** Path segments that are folders of the site or common noise, not part of a name. */
-const FOLDERS = new Set([
-  "resolutions", "resolution", "statements", "events", "documents", "bodies", "people",
-  "sources", "references", "records", "symbol", "symbols", "en", "ru", "undoc", "doc", "docs",
-]);
-
-/** A URL slug: "A/RES/64/293" and "a_res_64_293" both give "a-res-64-293". */
-function slugify(text) {
-  return String(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+/**
+ * The symbol lookup's functions (symbols.js, which every page loads before the 404 page
+ * runs): its slug, its normaliser and its test of what reads as a symbol, with the rules
+ * the Python model hands over in the lookup table (`table.normaliser`).
+ */
+function lookup() {
+  /* global require */
+  return typeof module === "object" && module.exports ? require("./symbols.js") : window.TipSymbols;
 }
 
 /** Leading zeros dropped from numbers, as the symbol grammar does: "a-res-064-0293" → "a-res-64-293". */
 function dropZeros(slug) {
   return slug.replace(/(^|-)0+(?=\d)/g, "$1");
+}
+
+/**
+ * Whether a path segment is a folder of the site or a word that stands before a symbol
+ * in prose, not part of a name: the folders of the table's records (and each in the
+ * singular, "resolution"), and what the normaliser strips ("symbol", "doc", "un").
+ */
+function isFolder(part, table) {
+  const word = part.toLowerCase();
+  const folders = (table.records || []).map((record) => record.url.split("/")[0]);
+  if (folders.some((folder) => folder === word || folder === `${word}s`)) return true;
+  const noise = new RegExp(table.normaliser.noise);
+  return word === "symbols" || (noise.test(word) && word.replace(noise, "") === "");
 }
 
 /** The requested path below the site root, as segments, without index.html or an extension. */
@@ -55,8 +64,9 @@ function segments(pathname, root) {
  * The slugs a path may stand for, most specific first.  With `whole`, also the whole path
  * with its leading folder (an id could start with "people-"): for exact matches only.
  */
-function candidates(parts, whole = true) {
-  const named = parts.filter((part, i) => !(i === 0 && FOLDERS.has(part.toLowerCase())));
+function candidates(parts, table, whole = true) {
+  const { slugify, looksLikeSymbol } = lookup();
+  const named = parts.filter((part, i) => !(i === 0 && isFolder(part, table)));
   const found = [];
   const add = (slug) => {
     slug = dropZeros(slug);
@@ -65,21 +75,25 @@ function candidates(parts, whole = true) {
   const name = slugify(named.join("-"));
   add(name);
   // "/old/site/a-res-64-293": the last segment alone (but not "293" of "/A/RES/64/293").
-  if (named.length > 1 && !looksLikeSymbol(name)) add(slugify(named[named.length - 1]));
-  if (whole) add(slugify(parts.join("-")));
-  // Prose and short forms: "res/64/293", "ga-res-64-293", "resolution-64-293" → A/RES/64/293;
-  // "e-res-2008-33", "ecosoc-2008-33", "2008/33" → E/RES/2008/33.
-  for (const slug of found.slice()) {
-    const ga = slug.match(
-      /^(?:(?:un|ga|unga|general-assembly|resolutions?|res|a)-)*(\d{1,3})-(\d{1,5})$/,
-    );
-    if (ga) add(`a-res-${ga[1]}-${ga[2]}`);
-    const ecosoc = slug.match(
-      /^(?:(?:un|ecosoc|e|resolutions?|res)-)*((?:19|20)\d{2})-(\d{1,5})$/,
-    );
-    if (ecosoc) add(`e-res-${ecosoc[1]}-${ecosoc[2]}`);
+  if (named.length > 1 && !looksLikeSymbol(name, table.normaliser)) {
+    add(slugify(named[named.length - 1]));
   }
+  if (whole) add(slugify(parts.join("-")));
   return found;
+}
+
+/**
+ * The symbol lookup's keys a slug may stand for, with the organ it names in words:
+ * "a-res-64-293" read as "a/res/64/293", and "ga-res-64-293", "resolution-64-293" or
+ * "ecosoc-2008-33" read as prose ("ga res 64/293"), through the normaliser of symbols.js.
+ */
+function symbolKeys(slug, rules) {
+  const { normalise } = lookup();
+  const words = slug.split("-");
+  const prose = words.findIndex((word) => /\d/.test(word));
+  const forms = [words.join("/")];
+  if (prose > 0) forms.push(`${words.slice(0, prose).join(" ")} ${words.slice(prose).join("/")}`);
+  return forms.map((form) => normalise(form, rules));
 }
 
 /**
@@ -87,6 +101,7 @@ function candidates(parts, whole = true) {
  * leading zeros, as candidates() writes them ("2012-04-03-dialogue" is "2012-4-3-dialogue").
  */
 function buildIndex(table) {
+  const { slugify } = lookup();
   const keys = new Map();
   const add = (key, record) => {
     if (!keys.has(key)) keys.set(key, record);
@@ -97,6 +112,25 @@ function buildIndex(table) {
   }
   for (const [key, record] of Array.from(keys)) add(dropZeros(key), record);
   return keys;
+}
+
+/** The symbol lookup's keys of every record's symbols (table.records[].keys) → its records. */
+function keyIndex(table) {
+  const keys = new Map();
+  for (const record of table.records || []) {
+    for (const key of record.keys || []) keys.set(key, (keys.get(key) || []).concat([record]));
+  }
+  return keys;
+}
+
+/** The one record a symbol key leads to: of the organ named in words when there is one. */
+function byKey(index, query) {
+  let records = index.get(query.key) || [];
+  if (query.organ) {
+    records = records.filter((record) =>
+      record.symbols.some((symbol) => symbol.split("/")[0].toLowerCase() === query.organ));
+  }
+  return records.length === 1 ? records[0] : null;
 }
 
 /** Levenshtein distance, with an early exit once it exceeds `limit`. */
@@ -144,19 +178,14 @@ function words(slug) {
   return slug.split("-").filter((word) => word.length >= 3);
 }
 
-/** Whether a slug reads as a UN document symbol: an organ first, a number last. */
-function looksLikeSymbol(slug) {
-  return /^(a|e|s|st|t|unep|ctoc|cedaw|crc|ccpr)-(.+-)?\d+$/.test(slug);
-}
-
 /**
  * How far `key` is from what the reader typed; a typed beginning of a key, or its words
  * in another order, count as close.  In a UN symbol every character matters (64/293 is
  * not 64/239's neighbour but another resolution), so there only the plain distance counts.
  */
-function score(query, key, limit, queryWords, keyWords) {
+function score(query, key, limit, queryWords, keyWords, symbolLike) {
   let best = distance(query, key, limit);
-  if (looksLikeSymbol(query)) return best;
+  if (symbolLike) return best;
   if (key.length > query.length) {
     best = Math.min(best, distance(query, key.slice(0, query.length), limit) + 1);
   }
@@ -167,15 +196,16 @@ function score(query, key, limit, queryWords, keyWords) {
  * The records closest to the slugs, best first, at most `count`; on a tie, those in the
  * `folder` the address names ("/people/rybakov" prefers people).
  */
-function closest(slugs, keys, count, folder) {
+function closest(slugs, keys, count, folder, rules) {
   const scored = new Map();
   const entries = Array.from(keys, ([key, record]) => ({ key, record, words: words(key) }));
   for (const query of slugs) {
     if (query.length < 3) continue;
-    const limit = looksLikeSymbol(query) ? 2 : Math.max(2, Math.floor(query.length / 3));
+    const symbolLike = lookup().looksLikeSymbol(query, rules);
+    const limit = symbolLike ? 2 : Math.max(2, Math.floor(query.length / 3));
     const queryWords = words(query);
     for (const { key, record, words: keyWords } of entries) {
-      let s = score(query, key, limit, queryWords, keyWords);
+      let s = score(query, key, limit, queryWords, keyWords, symbolLike);
       if (s > limit) continue;
       if (folder && record.url.startsWith(`${folder}/`)) s -= 0.25;
       const seen = scored.get(record.id);
@@ -189,8 +219,8 @@ function closest(slugs, keys, count, folder) {
 }
 
 /** What the reader most likely typed as a UN symbol, for the find-by-symbol box ("" if none). */
-function symbolGuess(parts) {
-  const named = parts.filter((part, i) => !(i === 0 && FOLDERS.has(part.toLowerCase())));
+function symbolGuess(parts, table) {
+  const named = parts.filter((part, i) => !(i === 0 && isFolder(part, table)));
   const guess = named.length > 1 ? named.join("/").toUpperCase() : named[0] || "";
   return /\d/.test(guess) ? guess : ""; // every UN symbol has a number
 }
@@ -200,18 +230,27 @@ function symbolGuess(parts) {
  * else {kind: "suggest", records, guess} with the closest records and a symbol guess.
  */
 function resolve(pathname, root, table) {
+  const rules = table.normaliser;
   const parts = segments(pathname, root);
-  const slugs = candidates(parts);
+  const slugs = candidates(parts, table);
   const keys = buildIndex(table);
   for (const slug of slugs) {
     const record = keys.get(slug);
     if (record) return { kind: "found", record, path: parts.join("/") };
   }
+  // Prose and short forms ("res/64/293", "ecosoc/2008/33", "2008/33"), as the symbol lookup reads them.
+  const index = keyIndex(table);
+  for (const slug of slugs) {
+    for (const query of symbolKeys(slug, rules)) {
+      const record = byKey(index, query);
+      if (record) return { kind: "found", record, path: parts.join("/") };
+    }
+  }
   return {
     kind: "suggest",
-    records: closest(candidates(parts, false), keys, 5, (parts[0] || "").toLowerCase()),
-    guess: symbolGuess(parts),
-    symbol: slugs.some(looksLikeSymbol),
+    records: closest(candidates(parts, table, false), keys, 5, (parts[0] || "").toLowerCase(), rules),
+    guess: symbolGuess(parts, table),
+    symbol: slugs.some((slug) => lookup().looksLikeSymbol(slug, rules)),
     path: parts.join("/"),
   };
 }
@@ -276,8 +315,7 @@ function boot(doc, location) {
 
 if (typeof module === "object" && module.exports) {
   module.exports = {
-    slugify, segments, candidates, buildIndex, distance, looksLikeSymbol, closest, symbolGuess,
-    resolve,
+    segments, candidates, symbolKeys, buildIndex, distance, closest, symbolGuess, resolve,
   };
 } else if (typeof document !== "undefined") {
   if (document.readyState === "loading") {

@@ -3,12 +3,12 @@
  * Every paragraph of an archived source (#p12) and of a resolution's or draft's
  * archived text (#op1, #pp3) already has a visible anchor link (¶12, OP1) that
  * works without JavaScript.  This adds a button that copies the paragraph's
- * permanent address, built on the page's canonical URL.
+ * permanent address, built on the page's canonical URL, with copy.js.
  */
 (function () {
   "use strict";
   var anchors = document.querySelectorAll(".tip-para[id] > a.tip-anchor");
-  if (!anchors.length) return;
+  if (!anchors.length || !window.TipCopy) return;
 
   var live = document.createElement("p");
   live.className = "tip-visually-hidden";
@@ -21,34 +21,6 @@
     var url = new URL(canonical ? canonical.href : location.href, location.href);
     url.hash = id;
     return url.href;
-  }
-
-  function copyByHand(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok;
-    try {
-      ok = document.execCommand("copy");
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(
-        function () { return true; },
-        function () { return copyByHand(text); }
-      );
-    }
-    return Promise.resolve(copyByHand(text));
   }
 
   anchors.forEach(function (anchor) {
@@ -64,7 +36,7 @@
     var timer = null;
     button.addEventListener("click", function () {
       var link = button.getAttribute("data-link");
-      copy(link).then(function (ok) {
+      window.TipCopy.copy(link).then(function (ok) {
         button.textContent = ok ? "Copied" : "Copy failed";
         live.textContent = ok
           ? "Link to paragraph " + name + " copied: " + link

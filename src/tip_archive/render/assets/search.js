@@ -139,10 +139,6 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
     return li;
   }
 
-  function looksLikeSymbol(key) {
-    return /\d/.test(key) && /\//.test(key) && !/\s/.test(key);
-  }
-
   var SHOWN = 10;
   var turn = 0;
   var found = { symbols: [], pages: [], others: 0 };
@@ -161,11 +157,13 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
       return;
     }
     status.textContent = "Searching\u2026";
-    var symbolsDone = api.table.lookup(q).then(function (result) {
+    var symbolsDone = Promise.all([api.table.lookup(q), api.table.load()]).then(function (both) {
+      var result = both[0];
+      var rules = both[1].normaliser;
       if (mine !== turn) return;
       found.symbols = result.matches;
       result.matches.forEach(function (doc) { symbolList.appendChild(api.item(doc)); });
-      if (!result.matches.length && looksLikeSymbol(result.key)) {
+      if (!result.matches.length && api.looksLikeSymbol(result.key, rules)) {
         var li = document.createElement("li");
         li.textContent = "The archive holds no document with the symbol \u201c" + q + "\u201d.";
         symbolList.appendChild(li);

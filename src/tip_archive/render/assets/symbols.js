@@ -35,6 +35,25 @@
     return { key: key, organ: organ };
   }
 
+  /* The one slug of the archive, as slugify() in symbols.py: "A/RES/64/293" → "a-res-64-293". */
+  function slugify(text) {
+    return String(text)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  }
+
+  /* Whether a key (normalise()'s "a/res/64/293", "64/293") or a slug ("a-res-64-293")
+   * reads as a UN document symbol: one of the series the Python model knows first and a
+   * number last, or a short form of a resolution (rules.short). */
+  function looksLikeSymbol(key, rules) {
+    key = String(key);
+    if (/\s/.test(key) || !/\d/.test(key)) return false;
+    if (new RegExp(rules.short).test(key)) return true;
+    var parts = key.split(/[/-]/);
+    return parts.length > 1 && rules.series.indexOf(parts[0]) !== -1 && /\d$/.test(key);
+  }
+
   /* The index of the shard a key is filed in: the last one whose boundary is not
    * after the key (manifest.shards is a sorted list of [boundary, file name]). */
   function shardIndex(manifest, key) {
@@ -168,7 +187,10 @@
     return later;
   }
 
-  var api = { normalise: normalise, shardIndex: shardIndex, Table: Table, debounce: debounce };
+  var api = {
+    normalise: normalise, slugify: slugify, looksLikeSymbol: looksLikeSymbol,
+    shardIndex: shardIndex, Table: Table, debounce: debounce,
+  };
 
   if (typeof module === "object" && module.exports) {
     module.exports = api;

@@ -1,0 +1,17 @@
+// Unit tests of print.js: the printed copy's colophon says on which day it was printed.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { page } = require("./dom.js");
+
+test("before printing, the colophon shows today's date", () => {
+  const window = page('<p class="tip-printed" hidden>Printed on <time></time></p>', ["print.js"]);
+  const node = window.document.querySelector(".tip-printed");
+  assert.equal(node.hidden, true);
+  window.dispatchEvent(new window.Event("beforeprint"));
+  const now = new Date();
+  const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  assert.equal(node.hidden, false);
+  assert.equal(node.querySelector("time").getAttribute("datetime"), iso);
+  assert.match(node.querySelector("time").textContent, new RegExp(`^${now.getDate()} \\w+ ${now.getFullYear()}$`));
+});
