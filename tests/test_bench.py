@@ -18,6 +18,7 @@ from tip_archive.bench.baseline import write_baseline
 from tip_archive.bench.corpus import write_corpus
 from tip_archive.bench.measure import search_bytes
 from tip_archive.model.records import RECORD_TYPES
+from tip_archive.pipeline.cache import BuildCache
 from tip_archive.pipeline.engine import generate, load_archive
 from tip_archive.render import rawhtml
 from tip_archive.render.pages import SiteOptions
@@ -98,11 +99,13 @@ def test_html_blocks_left_whole_when_unsure() -> None:
 
 def test_an_edited_record_is_read_again(mini_project: Path) -> None:
     path = mini_project / "data/events/conference-2007.yaml"
-    first = load_archive(mini_project / "data", mini_project)
+    cache = BuildCache()  # the one a builder keeps (the plugin, across `mkdocs serve` rebuilds)
+    first = load_archive(mini_project / "data", mini_project, cache)
     assert first["conference-2007"].kind == "conference"
     # Same size, same second: only the content tells the change.
     path.write_text(path.read_text().replace("kind: conference", "kind: roundtable"))
-    again = load_archive(mini_project / "data", mini_project)
+    again = load_archive(mini_project / "data", mini_project, cache)
+    cache.close()
     assert again["conference-2007"].kind == "roundtable"
     assert again["a-res-64-293"] is first["a-res-64-293"], "unchanged files are not re-read"
 

@@ -19,7 +19,7 @@ import rispy
 from tip_archive.crossref.archive import Archive
 from tip_archive.pipeline.engine import load_archive
 from tip_archive.render import bibformats, headmeta
-from tip_archive.render.extras import SiteContext, using_site
+from tip_archive.render.extras import SiteContext
 from tip_archive.render.opendata import site_files
 from tip_archive.render.pages import SiteOptions
 
@@ -228,8 +228,7 @@ def test_the_same_records_give_the_same_files(archive: Archive) -> None:
 
 
 def test_json_ld_cannot_close_its_script_element(archive: Archive) -> None:
-    with using_site(SITE):
-        meta = headmeta.citation_meta(archive, archive["a-65-497"], "documents/a-65-497/")
+    meta = headmeta.citation_meta(archive, archive["a-65-497"], "documents/a-65-497/", SITE)
     text = meta["tip_citation"]["jsonld"]
     assert "</" not in text and "<!--" not in text
     assert json.loads(text)["name"] == "Report of the Third Committee </script><!--"

@@ -25,7 +25,7 @@ from tip_archive.crossref.archive import build_archive
 from tip_archive.loading.loader import load_data, parse_record
 from tip_archive.loading.problems import Problem
 from tip_archive.model.records import FOLDERS, RECORD_TYPES
-from tip_archive.render.pages import render_site
+from tip_archive.pipeline.engine import render_site
 
 FUZZ = settings(
     max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
+import tip_archive.render
 from chromium import dump_dom
 from chromium import static_host as serve_static
 from conftest import MINI, build_project
 from tip_archive.pipeline.engine import load_archive
-from tip_archive.render.publish import ASSETS, lookup_table
+from tip_archive.render.publish import lookup_table
 
-SCRIPT = ASSETS / "notfound.js"
+SCRIPT = Path(tip_archive.render.__file__).parent / "assets/notfound.js"
 DRIVER = Path(__file__).parent / "js/notfound_driver.js"
 
 

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_project
 from tip_archive.crossref.archive import Archive
 from tip_archive.pipeline.engine import load_archive
+from tip_archive.render.extras import SiteContext
 from tip_archive.render.publish import robots_txt
 from tip_archive.render.social import describe, social_meta
 
@@ -52,7 +53,7 @@ def test_robots_txt_points_to_the_sitemap() -> None:
 
 def test_record_previews_name_the_symbol_and_say_what_it_is(mini_archive: Archive) -> None:
     resolution = mini_archive["a-res-64-293"]
-    assert social_meta(mini_archive, resolution, "resolutions/a-res-64-293/") == {
+    assert social_meta(mini_archive, resolution, "resolutions/a-res-64-293/", SiteContext()) == {
         "og_type": "article",
         "og_title": "A/RES/64/293: United Nations Global Plan of Action to Combat Trafficking in Persons",
         "og_description": "The General Assembly adopted the Global Plan of Action by consensus.",
@@ -200,7 +201,7 @@ def test_build_summary_counts_warnings(mini_project: Path, tmp_path: Path) -> No
     assert "Warnings: 1" in out.getvalue().splitlines()
 
 
-def test_workflow_tests_then_publishes_with_pinned_actions() -> None:
+def test_workflow_tests_then_publishes() -> None:
     workflow = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     build = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run", "") for step in build]
@@ -216,8 +217,7 @@ def test_workflow_tests_then_publishes_with_pinned_actions() -> None:
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     }
-    for action in uses:
-        assert re.fullmatch(r"[\w./-]+@v\d+\.\d+\.\d+", action), f"{action} is not pinned"
+    # How each action is pinned (a commit SHA and its release): tests/test_workflow.py.
     upload = next(s for s in build if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]

@@ -82,7 +82,16 @@ def test_bad_releases_file_names_the_line_and_the_field(tmp_path: Path) -> None:
     ]
     write(path, "releases: []\n")
     assert problems(path) == [
-        "releases.yaml:1: releases: list should have at least 1 item after validation, not 0"
+        "releases.yaml:1: releases: lists no release: add the first one (number: 1 and its "
+        "date), or remove releases.yaml until the first release"
+    ]
+    write(path, 'releases:\n  - number: one\n    date: "2026-11-25"\n')
+    assert problems(path) == [
+        "releases.yaml:2: releases[0].number: must be a whole number, like 64 (got the text 'one')"
+    ]
+    write(path, 'releases:\n  - number: 0\n    date: "2026-11-25"\n')
+    assert problems(path) == [
+        "releases.yaml:2: releases[0].number: must be 1 or more (got the number 0)"
     ]
 
 

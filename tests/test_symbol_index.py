@@ -240,6 +240,23 @@ def test_every_symbol_address_leads_to_its_record(
         assert symbol in html
 
 
+@pytest.mark.parametrize(
+    ("symbol", "sentence"),
+    [
+        ("A/RES/64/293", "The UN document A/RES/64/293 is in the archive:"),
+        ("A/64/L.64", "A/64/L.64 is the draft of"),
+        ("A/RES/64/293/Corr.1", "A/RES/64/293/Corr.1 is a corrigendum to"),
+    ],
+)
+def test_a_symbol_address_says_in_plain_english_what_the_symbol_is(
+    outputs: dict[str, str], symbol: str, sentence: str
+) -> None:
+    text = BeautifulSoup(outputs[f"symbol/{symbol}/index.html"], "html.parser").p
+    assert text is not None
+    title = "United Nations Global Plan of Action to Combat Trafficking in Persons"
+    assert text.get_text() == f"{sentence} {title}."
+
+
 def test_symbol_folder_leads_to_find_by_symbol(outputs: dict[str, str]) -> None:
     assert refresh_target(outputs["symbol/index.html"]) == "../symbols/"
 
@@ -280,3 +297,10 @@ def test_a_long_table_is_split_into_a_page_per_series_and_session() -> None:
             listed += [tr.td.get_text() for tr in page.select("table#symbol-table tbody tr")]
             assert page.select_one("table#symbol-table a")["href"].startswith("../../resolutions/")  # type: ignore[index]
     assert sorted(listed) == sorted(e.text for e in entries)
+
+
+def test_every_kind_of_symbol_has_its_sentence() -> None:
+    from tip_archive.render import symbol_index
+
+    labels = {*symbol_index._SUFFIX_LABELS.values(), "Draft", "Other symbol"}
+    assert labels <= set(symbol_index._RELATIONS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tip_archive.render.scripts import script_urls, style_urls
+from tip_archive.render.manifest import page_scripts, page_styles
 
 pytestmark = pytest.mark.e2e
 
@@ -73,11 +73,13 @@ def test_every_page_loads_the_archive_scripts_and_no_lunr_index(mini_site: Path)
     page = soup(mini_site / "resolutions/a-res-64-293/index.html")
     scripts = [str(s["src"]) for s in page.find_all("script", src=True)]
     styles = [str(s["href"]) for s in page.find_all("link", rel="stylesheet")]
-    for url in script_urls():
+    for url in page_scripts():
         assert f"../../{url}" in scripts
         assert (mini_site / url).is_file()
-    for url in style_urls():
+    for url in page_styles():
         assert f"../../{url}" in styles
+    for url in page_scripts() + page_styles():  # each once (print.css and print.js were not)
+        assert (scripts + styles).count(f"../../{url}") == 1, url
     assert not (mini_site / "search/search_index.json").exists()
 
 

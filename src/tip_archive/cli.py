@@ -51,7 +51,7 @@ def _new(args: argparse.Namespace) -> int:
     from .authoring.skeleton import write_skeleton
 
     try:
-        path = write_skeleton(Path(args.data), args.type, args.name)
+        path = write_skeleton(Path(args.data), args.type, args.name, args.date)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -103,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a correctly shaped YAML skeleton for a new record")
     p.add_argument("type", help="resolution, statement, event, document, body, person or source")
     p.add_argument("name", help="the UN symbol (A/RES/64/293) or a slug (2007-conference)")
+    p.add_argument(
+        "--date", help='the date as the source gives it: "18 December 2009", "Dec 2009", 2009'
+    )
     p.add_argument("--data", default="data")
     p.set_defaults(func=_new)
     p = sub.add_parser(

@@ -6,6 +6,7 @@ another site generator means rewriting this module only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .authoring.release import Release, current_release
+from .crossref.archive import Archive
 from .loading.history import record_history
 from .loading.problems import DataError
-from .pipeline.engine import phase, plan
+from .pipeline.cache import BuildCache
+from .pipeline.engine import load_archive, phase, plan
 from .pipeline.site import BuildFailed
-from .render import fulltext, publish, rawhtml, scripts
-from .render.opendata import site_files
+from .render import csp, fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
+
+#: The archive's theme templates, shipped with the package.
+THEME = Path(__file__).parent / "theme"
 
 
 class ArchiveConfig(Config):
@@ -40,17 +45,40 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
     release: Release | None = None
+    handed: tuple[Path, Archive] | None = None
+    """An archive ``tip-archive build`` has just validated, with its data folder: used once,
+    instead of reading the folder again."""
+
+    serving = False
+    """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cache = BuildCache()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defined also so that MkDocs keeps this plugin, and with it its cache, across the
+        # rebuilds of `mkdocs serve` (only changed record files are read again).
+        self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        self.cache.close()
 
     def on_config(self, config: Any) -> Any:
+        # The archive's templates (page head metadata, footer, colophon, the 404 page) come
+        # with the plugin: after the project's own custom_dir, before the theme's.
+        dirs = config.theme.dirs
+        at = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
+        if str(THEME) not in dirs:
+            dirs.insert(at, str(THEME))
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        config.extra_css.extend(publish.PAGE_CSS)
-        config.extra_javascript.extend(publish.PAGE_JS)
-        # Symbol lookup, the header search box, copy-link buttons.
-        config.extra_css.extend(u for u in scripts.style_urls() if u not in config.extra_css)
-        loaded = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(u for u in scripts.script_urls() if u not in loaded)
+        # The archive's scripts and styles every page loads, each once (see render/manifest.py).
+        listed = [str(s) for s in config.extra_css]
+        config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
+        listed = [str(s) for s in config.extra_javascript]
+        config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -67,7 +95,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 history=history,
                 history_base=self.config.history_base,
             )
-            archive, plans = plan(root / self.config.data_dir, options, root)
+            data_dir = root / self.config.data_dir
+            handed, self.handed = self.handed, None
+            if handed is not None and handed[0] == data_dir.resolve():
+                archive = handed[1]
+            else:
+                archive = load_archive(data_dir, root, self.cache)
+            plans = plan(archive, options)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
@@ -77,18 +111,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with phase("render"):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
-            for path, content in publish.site_files(archive, config.site_url or "").items():
-                if path == "robots.txt" and files.get_file_from_path(path) is not None:
+            for output in [
+                *publish.site_files(archive, config.site_url or ""),
+                *opendata.site_files(archive, options),
+                *manifest.asset_outputs(),
+            ]:
+                if (
+                    output.path == "robots.txt"
+                    and files.get_file_from_path(output.path) is not None
+                ):
                     continue  # a robots.txt written by hand in docs/ wins
-                outputs[path] = content
-            data_files = site_files(archive, options)
+                outputs[output.path] = output.content
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
-        for data in data_files:  # open data, citation files, assets
-            files.append(File.generated(config, data.path, content=data.content))
         return files
 
     def on_post_build(self, *, config: Any) -> None:
@@ -142,12 +180,31 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
+    # Last to see each finished page: the policy's hashes are those of its final scripts.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return csp.secure_page(output, config.site_url or "", self.serving)
 
-def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
+    @event_priority(-100)
+    def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output
+        return csp.secure_page(output, config.site_url or "", self.serving)  # 404.html
+
+
+def mkdocs_build(
+    config_file: Path,
+    site_dir: Path,
+    strict: bool = True,
+    validate: Callable[[Path], Archive] | None = None,
+) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
 
-    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when the build fails, so that
-    the caller needs nothing from MkDocs.
+    ``validate`` is called first, with the data folder the plugin is configured with
+    (``data_dir`` in ``mkdocs.yml``), before MkDocs builds anything; the archive it returns
+    is the one the plugin renders, and what it raises (``DataError``) stops the build.
+    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when MkDocs fails, so that the
+    caller needs nothing from MkDocs.
     """
 
     import logging
@@ -160,18 +217,27 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        return _build(config_file, site_dir, strict)
+        return _build(config_file, site_dir, strict, validate)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
         logger.removeHandler(handler)
 
 
-def _build(config_file: Path, site_dir: Path, strict: bool) -> str:
+def _build(
+    config_file: Path, site_dir: Path, strict: bool, validate: Callable[[Path], Archive] | None
+) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    if validate is not None:
+        ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
+        folder = ours[0].config.data_dir if ours else ArchiveConfig().data_dir
+        data_dir = Path(config.config_file_path).parent / folder
+        archive = validate(data_dir)
+        for plugin in ours:
+            plugin.handed = (data_dir.resolve(), archive)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

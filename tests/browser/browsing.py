@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Locator, Page, Request, Route, expect
+from playwright.sync_api import (
+    BrowserContext,
+    ConsoleMessage,
+    Locator,
+    Page,
+    Request,
+    Route,
+    expect,
+)
 
 from archive_site import ARTIFACTS, BuiltSite
 
@@ -23,13 +31,53 @@ SEARCH_BUTTON = "button.tip-search-open"
 SEARCH_INPUT = "#tip-search-input"
 SEARCH_RESULT = "#tip-search-results a[href]:visible"
 
+#: Each kind of page of the archive: name → (section, preferred record id) or a URL.
+PAGES: dict[str, tuple[str, str] | str] = {
+    "home": "",
+    "chronology": "chronology/",
+    "listing": "resolutions/",
+    "about": "about/",
+    "data": "data/",
+    "permalinks": "permalinks/",
+    "resolution": ("resolutions", "a-res-64-293"),
+    "statement": ("statements", ""),
+    "event": ("events", ""),
+    "document": ("documents", ""),
+    "body": ("bodies", "belarus"),
+    "person": ("people", ""),
+    "source": ("sources", ""),
+    "references": "references/",
+}
+
+
+def page_url(site: BuiltSite, spec: tuple[str, str] | str) -> str:
+    """The URL of a kind of page in :data:`PAGES`."""
+    return spec if isinstance(spec, str) else record_page(site, *spec)
+
+
 OpenPage = Callable[..., Page]
 """The ``open_page`` fixture: ``open_page(**browser_context_options)`` → a guarded page."""
 
 
+#: Runs in every page before its own scripts: each Content Security Policy violation is
+#: reported to the guard (through a Playwright binding, which no page policy can block).
+_CSP_LISTENER = """
+window.addEventListener("securitypolicyviolation", (e) => {
+  window.__tipPolicyViolation([e.violatedDirective, e.blockedURI || "inline",
+    (e.sourceFile || "") + ":" + e.lineNumber, (e.sample || "").slice(0, 80)].join(" "));
+}, true);
+"""
+
+
 @dataclass
 class Guard:
-    """Collects everything that must not happen on a page of the archive."""
+    """Collects everything that must not happen on a page of the archive.
+
+    A console error, an uncaught exception, a failed request, an HTTP error, a request
+    to another host, and any Content Security Policy violation (the page's
+    ``securitypolicyviolation`` event, or the browser's console message about it, of
+    whatever level).
+    """
 
     origin: str
     problems: list[str] = field(default_factory=list)
@@ -37,6 +85,11 @@ class Guard:
 
     def watch(self, context: BrowserContext) -> None:
         context.route("**/*", self._route)
+        context.expose_binding(
+            "__tipPolicyViolation",
+            lambda source, what: self._add(f"CSP violation on {source['page'].url}: {what}"),
+        )
+        context.add_init_script(_CSP_LISTENER)
         context.on("page", self._watch_page)
 
     def _route(self, route: Route) -> None:
@@ -48,7 +101,7 @@ class Guard:
             route.abort("blockedbyclient")
 
     def _watch_page(self, page: Page) -> None:
-        page.on("console", lambda m: m.type == "error" and self._add(f"console error: {m.text}"))
+        page.on("console", self._console)
         page.on("pageerror", lambda e: self._add(f"uncaught exception: {e}"))
         page.on("response", lambda r: r.status >= 400 and self._add(f"HTTP {r.status}: {r.url}"))
         page.on("requestfailed", self._failed)
@@ -64,6 +117,12 @@ class Guard:
         # reported by the route, whatever becomes of them.
         if request.url.startswith(self.origin) and request.failure != "net::ERR_ABORTED":
             self._add(f"failed request: {request.url} ({request.failure})")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self._add(f"console error: {message.text}")
+        elif "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            self._add(f"console {message.type}: {message.text}")
 
     def _add(self, problem: str) -> None:
         self.problems.append(problem)
@@ -102,9 +161,13 @@ def normalise(text: str) -> str:
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
-    """axe-core's violations on the page as it is now (the script is injected inline)."""
+    """axe-core's violations on the page as it is now.
+
+    axe is evaluated by Playwright, not added as a ``<script>``: the page's policy
+    refuses inline scripts, and a test must not loosen it.
+    """
     assert AXE.exists(), f"{AXE} is missing: run `make browser-deps` (or `make test`)"
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;void 0")
     violations: list[dict[str, Any]] = page.evaluate(
         """async () => {
           const result = await axe.run(document, {resultTypes: ["violations"]});

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from archive_site import ARTIFACTS, BuiltSite
 
 from .browsing import (
+    PAGES,
     SEARCH_BUTTON,
     SEARCH_INPUT,
     SEARCH_RESULT,
@@ -25,6 +26,7 @@ from .browsing import (
     focus_is_visible,
     focus_style,
     open_search,
+    page_url,
     record_page,
     run_axe,
     tab_to,
@@ -34,28 +36,7 @@ from .browsing import (
 pytestmark = pytest.mark.browser
 
 
-#: Each kind of page of the archive: name → (section, preferred record id) or a URL.
-PAGES: dict[str, tuple[str, str] | str] = {
-    "home": "",
-    "chronology": "chronology/",
-    "listing": "resolutions/",
-    "about": "about/",
-    "data": "data/",
-    "permalinks": "permalinks/",
-    "resolution": ("resolutions", "a-res-64-293"),
-    "statement": ("statements", ""),
-    "event": ("events", ""),
-    "document": ("documents", ""),
-    "body": ("bodies", "belarus"),
-    "person": ("people", ""),
-    "source": ("sources", ""),
-    "references": "references/",
-}
 BLOCKING = ("serious", "critical")
-
-
-def _url(site: BuiltSite, spec: tuple[str, str] | str) -> str:
-    return spec if isinstance(spec, str) else record_page(site, *spec)
 
 
 def check_axe(page: Page, name: str) -> None:
@@ -72,7 +53,7 @@ def check_axe(page: Page, name: str) -> None:
 def test_no_serious_accessibility_violation(
     open_page: OpenPage, archive_site: BuiltSite, name: str
 ) -> None:
-    page = visit(open_page(), _url(archive_site, PAGES[name]))
+    page = visit(open_page(), page_url(archive_site, PAGES[name]))
     check_axe(page, name)
 
 
@@ -81,7 +62,7 @@ def test_no_serious_accessibility_violation_on_a_phone(
 ) -> None:
     page = open_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     for name in ("chronology", "resolution", "source"):
-        visit(page, _url(archive_site, PAGES[name]))
+        visit(page, page_url(archive_site, PAGES[name]))
         check_axe(page, f"phone-{name}")
 
 

@@ -25,9 +25,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..loading.messages import plain_message
 from ..loading.problems import DataError, Problem, field_path
 from ..loading.yamlfile import YamlProblem, load_yaml
-from ..model.dates import MONTHS
+from ..model.dates import PartialDate
 from ..model.records import FOLDERS, RECORD_TYPES
 
 RELEASES_FILE = "releases.yaml"
@@ -68,8 +69,8 @@ class Release(BaseModel):
 
     def human(self) -> str:
         """The release date as the pages print it: ``25 November 2026``."""
-        day = datetime.date.fromisoformat(self.date)
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        year, month, day = (int(part) for part in self.date.split("-"))
+        return PartialDate(year, month, day).human()  # (no range check: any year)
 
 
 class _ReleasesFile(BaseModel):
@@ -89,11 +90,17 @@ def read_releases(path: Path, name: str = RELEASES_FILE) -> list[Release]:
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            message = str(error["msg"]).removeprefix("Value error, ")
             if error["type"] == "missing":
                 message = "required field is missing"
             elif error["type"] == "extra_forbidden":
                 message = "unknown field; known fields: date, note, number"
+            elif error["type"] == "too_short" and loc == ("releases",):
+                message = (
+                    "lists no release: add the first one (number: 1 and its date), "
+                    f"or remove {name} until the first release"
+                )
+            else:  # in the words the record checks use, never pydantic's own
+                message = plain_message(dict(error), Release)[1]
             problems.append(
                 Problem(
                     name, loaded.line_of(loc), field_path(loc), message[0].lower() + message[1:]

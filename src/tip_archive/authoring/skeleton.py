@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..model.records import FOLDERS, RECORD_TYPES, slugify
-from ..model.symbols import SymbolError, parse_symbol
+from ..model.records import FOLDERS, RECORD_TYPES
+from ..model.symbols import SymbolError, parse_symbol, slugify
+from .typed_dates import typed_date
 
 _SOURCES = """sources:
   - source: SOURCE-ID          # an archived source (data/sources/)
@@ -78,10 +80,16 @@ def _evidence(kind: str) -> str:
     return "sources: []\n"
 
 
-def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
-    """Write ``data/<folder>/<id>.yaml``; refuse to overwrite an existing record."""
+def write_skeleton(data_dir: Path, kind: str, name: str, date: str | None = None) -> Path:
+    """Write ``data/<folder>/<id>.yaml``; refuse to overwrite an existing record.
+
+    ``date``, as a person types it ("18 December 2009", "Dec 2009"), fills the record's
+    date field, as precise as it was typed (see :mod:`.typed_dates`)."""
     if kind not in RECORD_TYPES:
         raise ValueError(f"unknown record type {kind!r}; choose one of {', '.join(RECORD_TYPES)}")
+    if date is not None and "date:" not in _BODIES[kind]:
+        raise ValueError(f"a {kind} record has no date: leave out --date")
+    iso = typed_date(date).iso() if date is not None else None
     symbol = None
     try:
         symbol = str(parse_symbol(name))
@@ -100,6 +108,8 @@ def write_skeleton(data_dir: Path, kind: str, name: str) -> Path:
     body = _BODIES[kind].format(
         symbol=symbol or "null", symbol_line=f"symbol: {symbol}\n" if symbol else ""
     )
+    if iso is not None:
+        body = re.sub(r'^date: "[^"]*"', f'date: "{iso}"', body, count=1, flags=re.M)
     text = (
         "# yaml-language-server: $schema=../../schema/record.schema.json\n"
         f'type: {kind}\nid: {record_id}\ntitle: "TITLE"\n{body}'

@@ -1,7 +1,7 @@
 """Synthetic archives of any size, with the shapes of the real one.
 
 :func:`write_corpus` writes a project (the repository's ``mkdocs.yml``,
-``docs/`` and ``overrides/``, and a generated ``data/``) of ``size`` records:
+``docs/`` (and ``overrides/``, if it has one), and a generated ``data/``) of ``size`` records:
 every record type, UN symbols of several organs (with revisions and
 corrigenda), dates of every precision and spans, cross-references with a few
 heavily referenced hubs (the General Assembly, Belarus), archived source texts
@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from ..model.records import FOLDERS, slugify
-from ..model.symbols import parse_symbol
+from ..model.records import FOLDERS
+from ..model.symbols import parse_symbol, slugify
 from .words import Words, wrap
 
 #: Share of each record type in a corpus (the real archive's mix, with fewer bodies).

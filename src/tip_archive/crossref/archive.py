@@ -213,11 +213,8 @@ def build_archive(loaded: LoadResult) -> tuple[Archive, list[Problem]]:
 
 
 def _symbols(record: Record) -> Iterator[tuple[Loc, str]]:
-    for name in ("symbol", "draft_symbol"):
-        if value := getattr(record, name, None):
-            yield (name,), value
-    for index, value in enumerate(getattr(record, "other_symbols", [])):
-        yield ("other_symbols", index), value
+    for symbol in record.symbols():
+        yield symbol.loc, symbol.value
 
 
 def _check_entry(archive: Archive, entry: LoadedRecord, unreadable: set[str]) -> list[Problem]:

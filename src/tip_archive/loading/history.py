@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.dates import MONTHS
+from ..model.dates import PartialDate
 
 log = logging.getLogger("mkdocs.plugins.tip_archive.history")
 
@@ -38,7 +38,7 @@ class Change:
     def human(self) -> str:
         """``25 November 2026``."""
         year, month, day = (int(part) for part in self.day.split("-"))
-        return f"{day} {MONTHS[month - 1]} {year}"
+        return PartialDate(year, month, day).human()  # (no range check: any year)
 
 
 def parse_log(output: str) -> dict[str, Change]:

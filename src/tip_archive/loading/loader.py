@@ -59,10 +59,18 @@ class LoadResult:
 
 ReadResult = tuple[LoadedRecord | None, list[Problem]]
 
-#: What reading each record file gave, by data folder and file, with the digest of the
-#: bytes read: ``mkdocs serve`` re-reads only the files that changed, and a build
-#: validates before MkDocs starts and then reads the same files again for free.
-_READ: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = {}
+
+@dataclass
+class ReadCache:
+    """What reading gave, kept by a builder (part of ``pipeline.cache.BuildCache``) from one
+    load of a data folder to the next: ``mkdocs serve`` re-reads only the files that changed."""
+
+    files: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = field(
+        default_factory=dict
+    )
+    """What reading each record file gave, by data folder and file, with the digest of its bytes."""
+    tags: dict[str, str] = field(default_factory=dict)
+    """The implicit YAML tag of plain scalars, by value (field names and values repeat)."""
 
 
 def _digest(raw: bytes) -> bytes:
@@ -81,12 +89,12 @@ def read_record(
 
 
 def parse_record(
-    raw: bytes, name: str, rel: str, folder_type: str | None
+    raw: bytes, name: str, rel: str, folder_type: str | None, tags: dict[str, str] | None = None
 ) -> tuple[LoadedRecord | None, list[Problem]]:
     """Validate the bytes of a record file called ``name``; the record or its problems."""
     stem = name.removesuffix(".yaml")
     try:
-        loaded = load_yaml(raw)
+        loaded = load_yaml(raw, tags)
     except YamlProblems as exc:
         return None, _capped(rel, [Problem(rel, p.line, p.field, p.message) for p in exc.problems])
     data = loaded.data
@@ -145,7 +153,13 @@ def _capped(rel: str, problems: list[Problem]) -> list[Problem]:
     last = max(p.line for p in problems)
     return [
         *shown,
-        Problem(rel, last, "", f"and {more} more problems in this file: fix these, then run again"),
+        Problem(
+            rel,
+            last,
+            "",
+            f"and {more} more problems in this file: fix these, then run again",
+            stands_for=more,
+        ),
     ]
 
 
@@ -190,8 +204,14 @@ def _record_type(
     return folder_type
 
 
-def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
-    """Read every record under ``data_dir``; collect, never raise, problems."""
+def load_data(
+    data_dir: Path, root: Path | None = None, cache: ReadCache | None = None
+) -> LoadResult:
+    """Read every record under ``data_dir``; collect, never raise, problems.
+
+    With a ``cache`` (a builder's), files whose bytes did not change since its last load
+    of the folder are not parsed again."""
+    cache_of = cache or ReadCache()
     root = root or data_dir.parent
     result = LoadResult()
     if not data_dir.is_dir():
@@ -199,7 +219,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
         return result
     by_folder = {folder: kind for kind, folder in FOLDERS.items()}
     cache_key = (data_dir.resolve(), root.resolve())
-    previous, cache = _READ.get(cache_key, {}), {}
+    previous, kept = cache_of.files.get(cache_key, {}), {}
     for path in sorted(data_dir.rglob("*")):
         if path.is_dir() or path.name.startswith("."):
             continue
@@ -235,9 +255,9 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
             loaded, problems = (
                 hit[1]
                 if hit and hit[0] == digest
-                else parse_record(raw, path.name, rel, folder_type)
+                else parse_record(raw, path.name, rel, folder_type, cache_of.tags)
             )
-            cache[(rel, folder_type)] = (digest, (loaded, problems))
+            kept[(rel, folder_type)] = (digest, (loaded, problems))
         result.problems.extend(problems)
         if problems:
             result.unreadable.add(path.stem)
@@ -245,7 +265,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
             result.records.append(loaded)
             if isinstance(loaded.record, Source):
                 _read_text(data_dir, loaded, result)
-    _READ[cache_key] = cache
+    cache_of.files[cache_key] = kept
     return result
 
 
@@ -294,6 +314,7 @@ __all__ = [
     "LoadResult",
     "LoadedRecord",
     "MAX_FILE_BYTES",
+    "ReadCache",
     "load_data",
     "parse_record",
     "read_record",

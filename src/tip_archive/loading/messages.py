@@ -51,8 +51,11 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def plain_message(error: dict[str, Any], model: type[Record]) -> tuple[tuple[Any, ...], str]:
-    """The location and the author-facing message of one validation error."""
+def plain_message(error: dict[str, Any], model: type[BaseModel]) -> tuple[tuple[Any, ...], str]:
+    """The location and the author-facing message of one validation error.
+
+    ``model`` is the record type being validated (its fields name the close ones for an
+    unknown field), or any other model of a file an author writes (``releases.yaml``)."""
     kind: str = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
@@ -65,7 +68,9 @@ def plain_message(error: dict[str, Any], model: type[Record]) -> tuple[tuple[Any
             return loc, f"{loc[-1]!r} is not an allowed key here: use {_or_list(allowed)}"
         return loc, f"{loc[-1]!r} is not an allowed key here: {_pydantic_words(error['msg'])}"
     if kind == "extra_forbidden":
-        return loc, unknown_field(model, loc)
+        if issubclass(model, Record):
+            return loc, unknown_field(model, loc)
+        return loc, "unknown field: remove it"
     if kind == "missing":
         return loc, "required field is missing: add it"
     if kind == "string_type":

@@ -14,6 +14,8 @@ class Problem:
     line: int
     field: str
     message: str
+    stands_for: int = 1
+    """How many problems this line reports: more than one for "and 70 more problems"."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -30,7 +32,7 @@ class DataError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
+        count = sum(p.stands_for for p in self.problems)
         lines = [str(p) for p in self.problems]
         lines.append(
             f"{count} problem{'s' if count != 1 else ''} found in the data; nothing was built."

@@ -43,7 +43,15 @@ _NOT_IMPLICIT = {_YAML + "timestamp", _YAML + "value", _YAML + "merge"}
 
 
 class RecordLoader(_BaseLoader):
-    """Safe loader that keeps dates as strings (``2009-05`` and ``2009-05-01`` alike)."""
+    """Safe loader that keeps dates as strings (``2009-05`` and ``2009-05-01`` alike).
+
+    ``tags`` remembers the implicit tag of plain scalars already resolved, by value: a
+    builder passes the same dictionary to every file it reads (see ``ReadCache``).
+    """
+
+    def __init__(self, text: str, tags: dict[str, str] | None = None) -> None:
+        super().__init__(text)
+        self.tags: dict[str, str] = {} if tags is None else tags
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         # LibYAML asks this (pure Python) method for the tag of every scalar; field names
@@ -51,17 +59,14 @@ class RecordLoader(_BaseLoader):
         if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
             if not implicit[0]:
                 return self.DEFAULT_SCALAR_TAG
-            tag = _TAGS.get(value)
+            tags = self.tags
+            tag = tags.get(value)
             if tag is None:
                 tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-                if len(value) <= 40 and len(_TAGS) < 50_000:
-                    _TAGS[value] = tag
+                if len(value) <= 40 and len(tags) < 50_000:
+                    tags[value] = tag
             return tag
         return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-
-
-#: The implicit tag of plain scalars already resolved, by value.
-_TAGS: dict[str, str] = {}
 
 
 RecordLoader.yaml_implicit_resolvers = {
@@ -292,8 +297,11 @@ class _Unusual(Exception):
     """A node the fast path leaves to :meth:`_Walker.walk` and PyYAML's constructor."""
 
 
-def load_yaml(raw: bytes) -> LoadedYaml:
-    """Parse one record file; raise :class:`YamlProblems` for anything not a plain mapping."""
+def load_yaml(raw: bytes, tags: dict[str, str] | None = None) -> LoadedYaml:
+    """Parse one record file; raise :class:`YamlProblems` for anything not a plain mapping.
+
+    ``tags``: the scalar tags a builder remembers from file to file (see :class:`RecordLoader`).
+    """
     try:
         text = decode(raw)
     except YamlProblem as exc:
@@ -302,7 +310,7 @@ def load_yaml(raw: bytes) -> LoadedYaml:
     _check_tabs(text)
     if "&" in text or "*" in text:
         _refuse_aliases(text)
-    loader = RecordLoader(text)
+    loader = RecordLoader(text, tags)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -75,6 +75,7 @@ class PartialDate:
         return (self.year, self.month or 0, self.day or 0)
 
     def human(self) -> str:
+        """The archive's one way of writing a date: ``18 December 2009``, ``December 2009``."""
         if self.day and self.month:
             return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
         if self.month:

@@ -8,7 +8,7 @@ published in the JSON Schema (``tip-archive schema``) and on the site's
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
@@ -277,6 +277,27 @@ class Translation(Strict):
     """The summary in that language."""
 
 
+@dataclass(frozen=True)
+class SymbolOf:
+    """One UN document symbol of a record, and what it is to the record."""
+
+    value: str
+    role: Literal["symbol", "draft", "other"]
+    """The record's own symbol, its draft's, or another (a corrigendum, a revision)."""
+    loc: tuple[str | int, ...]
+    """Where it is written in the record file: ``("other_symbols", 0)``."""
+
+
+def _symbols_of(
+    own: str | None, draft: str | None, others: list[str], draft_field: str = "draft_symbol"
+) -> list[SymbolOf]:
+    found = [SymbolOf(own, "symbol", ("symbol",))] if own else []
+    if draft:
+        found.append(SymbolOf(draft, "draft", (draft_field,)))
+    found += [SymbolOf(s, "other", ("other_symbols", i)) for i, s in enumerate(others)]
+    return found
+
+
 class Record(Strict):
     """Fields every record has."""
 
@@ -310,16 +331,24 @@ class Record(Strict):
 
     @property
     def date_value(self) -> DateSpan | None:
-        return getattr(self, "date", None)
+        """The record's date, for the types that have one (each says so: see below)."""
+        return None
 
     @property
     def announced(self) -> bool:
         """Whether the sources announce it for a later date rather than report it."""
         return getattr(self, "status", None) == "announced"
 
+    def symbols(self) -> list[SymbolOf]:
+        """The record's UN symbols: its own first, then its draft's, then the others.
+
+        The one place that says which fields hold symbols: a record type with symbols
+        overrides it (a test checks that every field of symbols is named here)."""
+        return []
+
     @property
     def symbol_value(self) -> str | None:
-        return getattr(self, "symbol", None)
+        return next((s.value for s in self.symbols() if s.role == "symbol"), None)
 
     @property
     def quoted(self) -> bool:
@@ -349,9 +378,7 @@ class Record(Strict):
     @property
     def all_symbols(self) -> list[str]:
         """The record's own symbol first, then its draft and other symbols."""
-        found = [getattr(self, "symbol", None), getattr(self, "draft_symbol", None)]
-        found += getattr(self, "other_symbols", [])
-        return [s for s in found if s]
+        return [s.value for s in self.symbols()]
 
 
 class ParagraphRef(Strict):
@@ -398,6 +425,13 @@ class Resolution(Record):
     plural: ClassVar[str] = "resolutions"
     label: ClassVar[str] = "Resolution"
 
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
+    def symbols(self) -> list[SymbolOf]:
+        return _symbols_of(self.symbol, self.draft_symbol, self.other_symbols)
+
 
 class Statement(Record):
     """A statement by a speaker on an occasion."""
@@ -428,6 +462,10 @@ class Statement(Record):
         return _require_date(self)
 
     label: ClassVar[str] = "Statement"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
 
 
 class Event(Record):
@@ -477,6 +515,10 @@ class Event(Record):
 
     label: ClassVar[str] = "Event"
 
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
 
 class Document(Record):
     """A report, letter, draft resolution, declaration or other document."""
@@ -504,6 +546,13 @@ class Document(Record):
 
     plural: ClassVar[str] = "documents"
     label: ClassVar[str] = "Document"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
+    def symbols(self) -> list[SymbolOf]:
+        return _symbols_of(self.symbol, None, self.other_symbols)
 
 
 class Body(Record):
@@ -577,6 +626,11 @@ class Source(Record):
 
     plural: ClassVar[str] = "sources"
     label: ClassVar[str] = "Source"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
     needs_sources: ClassVar[bool] = False
 
 
@@ -615,6 +669,14 @@ class Reference(Record):
 
     plural: ClassVar[str] = "references"
     label: ClassVar[str] = "Reference"
+
+    @property
+    def date_value(self) -> DateSpan | None:
+        return self.date
+
+    def symbols(self) -> list[SymbolOf]:
+        return _symbols_of(self.symbol, None, [])
+
     needs_sources: ClassVar[bool] = False
 
     @model_validator(mode="after")
@@ -666,7 +728,3 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 FOLDERS: dict[str, str] = {name: cls.plural for name, cls in RECORD_TYPES.items()}
 """The folder under ``data/`` (and the URL section) of each record type."""
-
-
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

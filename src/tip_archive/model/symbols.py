@@ -55,6 +55,17 @@ _SC_YEAR = re.compile(r"^(?P<n>\d{1,5})\s*\(\s*(?P<y>(?:19|20)\d{2})\s*\)$")
 _SUFFIX_CASE = {"REV": "Rev", "ADD": "Add", "CORR": "Corr", "AMEND": "Amend"}
 
 
+def slugify(text: str) -> str:
+    """The one slug of the archive (ids, URLs, anchors): ``A/RES/64/293`` → ``a-res-64-293``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def symbol_order(text: str) -> list[str | int]:
+    """The one order of symbols: dictionary order with numbers as numbers, so that
+    A/RES/61/180 comes before A/RES/64/178, and A/C.3/61/L.9 before A/C.3/61/L.10."""
+    return [int(part) if i % 2 else part.lower() for i, part in enumerate(re.split(r"(\d+)", text))]
+
+
 class SymbolError(ValueError):
     """A string that is not a UN document symbol."""
 
@@ -84,7 +95,7 @@ class Symbol:
     @property
     def slug(self) -> str:
         """The URL slug: ``A/RES/64/293`` gives ``a-res-64-293``."""
-        return re.sub(r"[^a-z0-9]+", "-", str(self).lower()).strip("-")
+        return slugify(str(self))
 
     @property
     def is_resolution(self) -> bool:

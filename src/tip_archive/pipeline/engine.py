@@ -13,9 +13,12 @@ from pathlib import Path
 
 from ..crossref.archive import Archive, build_archive
 from ..loading.loader import load_data
-from ..loading.problems import DataError, Problem
+from ..loading.problems import DataError
+from ..render import cite_block, headmeta, social
+from ..render.extras import PageParts
 from ..render.opendata import DATA_PAGE, data_page
-from ..render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
+from ..render.pages import Page, PagePlan, SiteOptions, SiteRenderer
+from .cache import BuildCache
 
 log = logging.getLogger("tip_archive")
 
@@ -23,11 +26,6 @@ log = logging.getLogger("tip_archive")
 #: wall-clock time, and processor time, which a busy shared machine disturbs less.
 PHASE_SECONDS: defaultdict[str, float] = defaultdict(float)
 PHASE_CPU_SECONDS: defaultdict[str, float] = defaultdict(float)
-
-#: The last archive built from each data folder, with the fingerprint of the files it
-#: was built from: ``tip-archive build`` validates, then MkDocs' plugin loads the same
-#: files again, and the second time costs only reading the files.
-_LAST: dict[Path, tuple[list[tuple[str, bytes | None]], Archive, list[Problem]]] = {}
 
 
 def _cpu() -> float:
@@ -49,38 +47,57 @@ def phase(name: str) -> Iterator[None]:
         log.debug("%s took %.2f s", name, spent)
 
 
-def load_archive(data_dir: Path, root: Path | None = None) -> Archive:
-    """Load and check every record; raise :class:`DataError` listing every problem."""
-    # Reading makes many objects that live as long as the build and almost no cyclic
-    # garbage: the collector scanning them again and again cost a fifth of the engine's
-    # time at 10,000 records.  It is paused while they are made, and then told to leave
-    # them out of later collections (``gc.freeze``), which spares MkDocs' build too.
+def load_archive(
+    data_dir: Path, root: Path | None = None, cache: BuildCache | None = None
+) -> Archive:
+    """Load and check every record; raise :class:`DataError` listing every problem.
+
+    A builder passes its ``cache``: files that did not change are not parsed again, the
+    same files give the same archive without cross-referencing again, and a valid archive
+    is frozen out of the garbage collector's reach (see :mod:`.cache`)."""
+    # Reading makes many objects and almost no cyclic garbage: the collector is paused
+    # while they are made.
     enabled = gc.isenabled()
     gc.disable()
     try:
         with phase("load"):
-            loaded = load_data(data_dir, root)
+            loaded = load_data(data_dir, root, cache.reads if cache else None)
         key = data_dir.resolve()
-        last = _LAST.get(key)
-        if last is not None and last[0] == loaded.fingerprint:
-            archive, problems = last[1], last[2]  # already frozen
+        found = cache.archive(key, loaded.fingerprint) if cache else None
+        if found is not None:
+            archive, problems = found
         else:
-            if gc.get_freeze_count():
-                # A previous build's archive (``mkdocs serve``) is garbage now: let it go.
-                _LAST.pop(key, None)
-                gc.unfreeze()
-                gc.collect()
+            if cache:
+                cache.release(key)  # a previous build's archive (``mkdocs serve``) is garbage now
             with phase("crossref"):
                 archive, problems = build_archive(loaded)
-            _LAST[key] = (loaded.fingerprint, archive, problems)
-            if not problems:
-                gc.freeze()
+            if cache:
+                cache.keep(key, loaded.fingerprint, archive, problems)
     finally:
         if enabled:
             gc.enable()
     if problems:
         raise DataError(problems)
     return archive
+
+
+#: What a record page holds besides its template, in order: front-matter keys (citation
+#: tags and JSON-LD, then the Open Graph preview), then the sections after its sources.
+RECORD_PAGE_PARTS = PageParts(
+    meta=(headmeta.citation_meta, social.social_meta),
+    blocks=(cite_block.cite_block,),
+)
+
+
+def renderer(archive: Archive, options: SiteOptions | None = None) -> SiteRenderer:
+    """The site's renderer, with everything it is made of named here."""
+    options = options or SiteOptions()
+    return SiteRenderer(archive, options, options.site(), RECORD_PAGE_PARTS)
+
+
+def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Page]:
+    """Every page of the site, made at once."""
+    return renderer(archive, options).render()
 
 
 def generate(
@@ -92,11 +109,8 @@ def generate(
     return archive, pages
 
 
-def plan(
-    data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
-) -> tuple[Archive, list[PagePlan]]:
-    """Like :func:`generate`, but each page is made only when its ``make`` is called."""
-    archive = load_archive(data_dir, root)
+def plan(archive: Archive, options: SiteOptions | None = None) -> list[PagePlan]:
+    """Like :func:`generate`'s pages, but each made only when its ``make`` is called."""
     options = options or SiteOptions()
     data = PagePlan(DATA_PAGE, None, lambda: data_page(archive, options))
-    return archive, [*plan_site(archive, options), data]
+    return [*renderer(archive, options).plan(), data]

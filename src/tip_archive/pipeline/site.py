@@ -3,7 +3,9 @@
 The guarantee: ``site/`` always holds one complete build, the previous one or
 the new one, never a mixture and never nothing.
 
-1. The data are validated first; a problem stops everything before MkDocs runs.
+1. The data are validated first (the folder the plugin is configured with, ``data_dir``
+   in ``mkdocs.yml``); a problem stops everything before MkDocs builds a page, and the
+   plugin renders the archive validated here rather than reading the folder again.
 2. MkDocs builds into a fresh sibling folder, ``.site-build-XXXX``.
 3. Only a complete, successful build replaces ``site/``: on Linux with one atomic
    ``renameat2(RENAME_EXCHANGE)``, which swaps the two folders in a single step,
@@ -33,6 +35,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..crossref.archive import Archive
 from ..loading.problems import DataError
 from .summary import WarningCounter, build_summary
 
@@ -158,6 +161,7 @@ class BuildFailed(Exception):
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
     from ..plugin import mkdocs_build
+    from .cache import BuildCache
     from .engine import load_archive
 
     root = config_file.resolve().parent
@@ -167,12 +171,6 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         print(
             f"error: SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}", file=sys.stderr
         )
-        print(kept, file=sys.stderr)
-        return 1
-    try:
-        archive = load_archive(root / "data", root)
-    except DataError as exc:
-        print(exc.report(), file=sys.stderr)
         print(kept, file=sys.stderr)
         return 1
     site_dir = site_dir.resolve()
@@ -186,9 +184,21 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
     with build_lock(site_dir.parent):
         recover(site_dir)
         tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
+        validated: list[Archive] = []
+        cache = BuildCache()
+
+        def validate(data_dir: Path) -> Archive:
+            validated.append(load_archive(data_dir, root, cache))
+            return validated[0]
+
         try:
             with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
-                site_url = mkdocs_build(config_file, tmp, strict=strict)
+                site_url = mkdocs_build(config_file, tmp, strict=strict, validate=validate)
+        except DataError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            print(exc.report(), file=sys.stderr)
+            print(kept, file=sys.stderr)
+            return 1
         except (BuildFailed, SystemExit) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             print(f"error: {exc}", file=sys.stderr)
@@ -201,9 +211,11 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        finally:
+            cache.close()
         os.chmod(tmp, 0o755)
         swap_in(tmp, site_dir)
-    print(build_summary(archive, site_dir, warnings.count, site_url))
+    print(build_summary(validated[0], site_dir, warnings.count, site_url))
     return 0
 
 

@@ -2,26 +2,20 @@
 the record's citation downloads.
 
 It works without JavaScript: every citation is selectable text and every download
-a plain link.  ``assets/tip-cite.js`` (loaded by the theme partial) reveals a copy
+a plain link.  ``assets/tip-cite.js`` (see :mod:`.manifest`; loaded by the theme partial) reveals a copy
 button next to each citation; the buttons are hidden in the HTML so that a
 reader without scripts never meets a button that does nothing.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from . import extras
 from .citations import record_citations
+from .extras import SiteContext
 from .urls import record_url, relative
-
-ASSETS = Path(__file__).parent / "assets"
-#: Files of the block's script and style, written to the site at these paths.
-ASSET_FILES = {"assets/tip-cite.js": "cite.js", "assets/tip-cite.css": "cite.css"}
 
 #: The per-record downloads, next to the record's page: (file name, label, media type).
 DOWNLOADS = [
@@ -48,9 +42,8 @@ def download_paths(record: Record) -> list[str]:
     return [record_url(record) + name for name, _label, _type in DOWNLOADS]
 
 
-def cite_block(archive: Archive, record: Record, here: str) -> Markup:
-    """The BLOCK_PROVIDER: a "Cite this" section for every record page."""
-    site = extras.current_site()
+def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -> Markup:
+    """A block provider: a "Cite this" section for every record page."""
     url = site.absolute(record_url(record))
     items = []
     # f-strings with escape() rather than Markup.format: this runs for every record page.
@@ -99,12 +92,3 @@ def cite_block(archive: Archive, record: Record, here: str) -> Markup:
         Markup("</div>"),
     ]
     return Markup("\n").join(lines)
-
-
-def asset_files() -> dict[str, str]:
-    """The block's script and style sheet, by site path."""
-    return {path: (ASSETS / name).read_text(encoding="utf-8") for path, name in ASSET_FILES.items()}
-
-
-if cite_block not in extras.BLOCK_PROVIDERS:
-    extras.BLOCK_PROVIDERS.append(cite_block)

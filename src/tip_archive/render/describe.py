@@ -22,7 +22,6 @@ from ..model.records import (
     Source,
     Statement,
 )
-from ..model.symbols import parse_symbol
 from . import evidence
 from .urls import record_url, relative
 
@@ -170,24 +169,6 @@ def _date_label(record: Record) -> str:
     if isinstance(record, Event) and record.status == "announced":
         return "Announced for"
     return "Date"
-
-
-def sort_symbol_key(symbol: str) -> tuple[object, ...]:
-    """Natural order of symbols: A/RES/61/180 before A/RES/64/178 before A/RES/64/293."""
-    parsed = parse_symbol(symbol)
-
-    def num(part: str | None) -> tuple[int, str]:
-        digits = "".join(ch for ch in (part or "") if ch.isdigit())
-        return (int(digits) if digits else -1, part or "")
-
-    return (
-        parsed.series,
-        parsed.bodies,
-        parsed.nature or "",
-        num(parsed.session),
-        num(parsed.item),
-        parsed.suffixes,
-    )
 
 
 def chrono_key(record: Record) -> tuple[object, ...]:

@@ -1,17 +1,17 @@
-"""Extension points of a record page, filled by the renderers of later features.
+"""What a record page holds besides its template: the providers, and the site they render for.
 
-``head_meta`` gives what goes into a generated page's front matter (read by the
-theme's ``overrides/main.html`` to write ``<meta>`` tags, JSON-LD and the like);
-``body_blocks`` gives HTML sections placed after a record's sources.  Each
-feature adds its own function to the lists below, so that features stay in
-their own modules.
+A *meta provider* gives keys of a generated page's front matter (read by the
+theme's ``main.html`` to write ``<meta>`` tags, JSON-LD and the like); a *block
+provider* gives an HTML section placed after a record's sources.  Each feature
+keeps its provider in its own module; :class:`PageParts` lists them, and
+:func:`tip_archive.pipeline.engine.renderer` is the one place that says which
+ones a site's record pages get, in which order.  Providers are told the
+:class:`SiteContext` they render for: nothing is global.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,18 +20,10 @@ from markupsafe import Markup
 from ..crossref.archive import Archive
 from ..model.records import Record
 
-MetaProvider = Callable[[Archive, Record, str], dict[str, Any]]
-"""(archive, record, page url) → front-matter keys."""
-BlockProvider = Callable[[Archive, Record, str], Markup]
-"""(archive, record, page url) → an HTML section for the record page."""
-
-META_PROVIDERS: list[MetaProvider] = []
-BLOCK_PROVIDERS: list[BlockProvider] = []
-
 
 @dataclass(frozen=True)
 class SiteContext:
-    """What a provider may need to know of the site being built (set by the renderer)."""
+    """What a provider may need to know of the site being built."""
 
     url: str = ""
     """The site's public base URL (MkDocs ``site_url``), or empty when unknown."""
@@ -45,29 +37,28 @@ class SiteContext:
         return (self.url.rstrip("/") or "") + "/" + path.lstrip("/")
 
 
-_SITE: ContextVar[SiteContext] = ContextVar("tip_archive_site", default=SiteContext())  # noqa: B039  (frozen)
+MetaProvider = Callable[[Archive, Record, str, SiteContext], dict[str, Any]]
+"""(archive, record, page url, site) → front-matter keys."""
+BlockProvider = Callable[[Archive, Record, str, SiteContext], Markup]
+"""(archive, record, page url, site) → an HTML section for the record page."""
 
 
-def current_site() -> SiteContext:
-    return _SITE.get()
+@dataclass(frozen=True)
+class PageParts:
+    """The providers of a record page, in the order their output appears."""
 
+    meta: tuple[MetaProvider, ...] = ()
+    blocks: tuple[BlockProvider, ...] = ()
 
-@contextmanager
-def using_site(site: SiteContext) -> Iterator[SiteContext]:
-    """Make ``site`` what :func:`current_site` returns while rendering."""
-    token = _SITE.set(site)
-    try:
-        yield site
-    finally:
-        _SITE.reset(token)
+    def head_meta(
+        self, archive: Archive, record: Record, here: str, site: SiteContext
+    ) -> dict[str, Any]:
+        meta: dict[str, Any] = {}
+        for provider in self.meta:
+            meta.update(provider(archive, record, here, site))
+        return meta
 
-
-def head_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
-    meta: dict[str, Any] = {}
-    for provider in META_PROVIDERS:
-        meta.update(provider(archive, record, here))
-    return meta
-
-
-def body_blocks(archive: Archive, record: Record, here: str) -> list[Markup]:
-    return [block for provider in BLOCK_PROVIDERS if (block := provider(archive, record, here))]
+    def body_blocks(
+        self, archive: Archive, record: Record, here: str, site: SiteContext
+    ) -> list[Markup]:
+        return [b for provider in self.blocks if (b := provider(archive, record, here, site))]

@@ -10,7 +10,7 @@ Three vocabularies, because readers use different tools:
   ``Event``, ``Report``, ``Organization``, ``Person``, ``WebPage``...
 
 The provider puts them in the page's front matter under ``tip_citation``;
-``overrides/partials/tip-citation-meta.html`` writes them into ``<head>``.
+``tip_archive/theme/partials/tip-citation-meta.html`` writes them into ``<head>``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import Any
 from ..crossref.archive import Archive
 from ..model.dates import PartialDate
 from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
-from . import extras
 from .citations import Facts, facts, inverted
+from .extras import SiteContext
 from .urls import record_url
 
 DCMI_TYPES = {"event": "Event"}
@@ -92,14 +92,14 @@ def _publisher(record: Record, f: Facts) -> str:
 # -- schema.org -----------------------------------------------------------------------
 
 
-def json_ld(archive: Archive, record: Record, f: Facts) -> dict[str, Any]:
-    site = {"@type": "WebSite", "name": f.site, "url": extras.current_site().absolute("")}
+def json_ld(archive: Archive, record: Record, f: Facts, site: SiteContext) -> dict[str, Any]:
+    website = {"@type": "WebSite", "name": f.site, "url": site.absolute("")}
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@id": f.url,
         "url": f.url,
         "name": record.title,
-        "isPartOf": site,
+        "isPartOf": website,
         "inLanguage": record.language if isinstance(record, Source) else "en",
     }
     if record.summary:
@@ -111,7 +111,7 @@ def json_ld(archive: Archive, record: Record, f: Facts) -> dict[str, Any]:
     def ref(record_id: str) -> dict[str, str]:
         other = archive[record_id]
         kind = "Person" if other.type == "person" else "Organization"
-        url = extras.current_site().absolute(record_url(other))
+        url = site.absolute(record_url(other))
         return {"@type": kind, "name": other.title, "url": url}
 
     if isinstance(record, Resolution) or (
@@ -187,16 +187,12 @@ def script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def citation_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
-    """The META_PROVIDER: front-matter key ``tip_citation`` with the tags and JSON-LD."""
-    f = facts(archive, record, extras.current_site())
+def citation_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
+    """A meta provider: front-matter key ``tip_citation`` with the tags and JSON-LD."""
+    f = facts(archive, record, site)
     return {
         "tip_citation": {
             "meta": [list(pair) for pair in meta_tags(archive, record, f)],
-            "jsonld": script_json(json_ld(archive, record, f)),
+            "jsonld": script_json(json_ld(archive, record, f, site)),
         }
     }
-
-
-if citation_meta not in extras.META_PROVIDERS:
-    extras.META_PROVIDERS.append(citation_meta)

@@ -17,15 +17,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from ..crossref.archive import Archive, iter_refs
 from ..model.records import RECORD_TYPES, Fact, Record, Reference
 from ..model.schema import schema_json
 from . import bibformats, cite_block, extras
+from .outputs import Output
 from .pages import Page, SiteOptions, environment
 from .urls import record_url, relative
+
+CSL_JSON = "application/vnd.citationstyles.csl+json"
 
 DATA_PAGE = "data/index.md"
 
@@ -74,13 +76,6 @@ CSV_COLUMNS = [
     "summary",
     "url",
 ]
-
-
-@dataclass(frozen=True)
-class DataFile:
-    path: str
-    """Path inside the site, e.g. ``data/records.json``."""
-    content: str
 
 
 def ordered(archive: Archive) -> list[Record]:
@@ -175,30 +170,27 @@ def records_csv(archive: Archive, site: extras.SiteContext) -> str:
 # -- every generated file ---------------------------------------------------------------
 
 
-def site_files(archive: Archive, options: SiteOptions) -> list[DataFile]:
-    """Every non-page file the archive adds to the site: open data, each record's
-    citation files, and the script and style of the "Cite this" section."""
+def site_files(archive: Archive, options: SiteOptions) -> list[Output]:
+    """The open data: archive-wide files, and each record's citation files."""
     site = options.site()
-    with extras.using_site(site):
-        items = {r.id: bibformats.csl_item(archive, r, site) for r in ordered(archive)}
+    items = {r.id: bibformats.csl_item(archive, r, site) for r in ordered(archive)}
     all_items = list(items.values())
     files = [
-        DataFile("data/records.json", records_json(archive, site)),
-        DataFile("data/records.csv", records_csv(archive, site)),
-        DataFile("data/citations.json", bibformats.csl_json(all_items)),
-        DataFile("data/citations.bib", bibformats.bibtex(all_items)),
-        DataFile("data/citations.ris", bibformats.ris(all_items)),
-        DataFile("data/record.schema.json", schema_json()),
+        Output("data/records.json", records_json(archive, site)),
+        Output("data/records.csv", records_csv(archive, site)),
+        Output("data/citations.json", bibformats.csl_json(all_items), CSL_JSON),
+        Output("data/citations.bib", bibformats.bibtex(all_items)),
+        Output("data/citations.ris", bibformats.ris(all_items)),
+        Output("data/record.schema.json", schema_json(), "application/schema+json"),
     ]
     for record in ordered(archive):
         item = items[record.id]
         json_path, bib_path, ris_path = cite_block.download_paths(record)
         files += [
-            DataFile(json_path, bibformats.csl_json([item])),
-            DataFile(bib_path, bibformats.bibtex_entry(item)),
-            DataFile(ris_path, bibformats.ris_entry(item)),
+            Output(json_path, bibformats.csl_json([item]), CSL_JSON),
+            Output(bib_path, bibformats.bibtex_entry(item)),
+            Output(ris_path, bibformats.ris_entry(item)),
         ]
-    files += [DataFile(path, text) for path, text in cite_block.asset_files().items()]
     return files
 
 

@@ -1,7 +1,10 @@
 """Render the archive into pages: one per record, an index per type, the chronology.
 
-:func:`render_site` returns plain :class:`Page` objects (a source path and its
+:class:`SiteRenderer` makes plain :class:`Page` objects (a source path and its
 Markdown); the MkDocs plugin hands them to MkDocs, a test can read them as they are.
+What a record page holds besides its template (front-matter keys, the sections
+after its sources) is given to the renderer as :class:`~.extras.PageParts`, and
+the site it renders for as a :class:`~.extras.SiteContext`.
 """
 
 from __future__ import annotations
@@ -31,19 +34,10 @@ from ..model.records import (
     Source,
     Statement,
 )
-from . import (  # noqa: F401  (importing cite_block, headmeta, social registers their providers)
-    changes,
-    cite_block,
-    describe,
-    evidence,
-    extras,
-    headmeta,
-    social,
-    timeline,
-)
+from ..model.symbols import symbol_order
+from . import changes, describe, evidence, extras, timeline
 from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
-from .scripts import asset_files
 from .symbol_index import SYMBOLS_SRC, symbol_entries, symbol_outputs
 from .text import lines, md_inline, paragraphs, yaml_scalar
 from .urls import record_src, record_url, relative, section_src, url_of
@@ -116,9 +110,22 @@ def environment() -> Environment:
 
 
 class SiteRenderer:
-    def __init__(self, archive: Archive, options: SiteOptions | None = None) -> None:
+    """Every page of the site: records, listings, the chronology, the symbol table.
+
+    ``parts`` fill a record page beyond its template; ``site`` is the site they are for.
+    """
+
+    def __init__(
+        self,
+        archive: Archive,
+        options: SiteOptions,
+        site: extras.SiteContext,
+        parts: extras.PageParts,
+    ) -> None:
         self.archive = archive
-        self.options = options or SiteOptions()
+        self.options = options
+        self.site = site
+        self.parts = parts
         self.env = environment()
         self.sources = {r.id: r for r in archive.records("source")}
 
@@ -128,7 +135,7 @@ class SiteRenderer:
     def plan(self) -> list[PagePlan]:
         """Every page, in order, each made when asked for."""
         plans = [
-            PagePlan(record_src(r), self.archive.path_of(r.id), partial(self._record_page, r))
+            PagePlan(record_src(r), self.archive.path_of(r.id), partial(self.record_page, r))
             for r in self.archive.records()
         ]
         plans += [
@@ -140,13 +147,9 @@ class SiteRenderer:
         # The symbol table, its page and redirects, made together and at once.
         symbols = symbol_entries(self.archive)
         files = symbol_outputs(symbols, self.env, self._common(url_of(SYMBOLS_SRC)))
-        files |= redirect_pages(symbols, self.options.site_url) | asset_files()
+        files |= redirect_pages(symbols, self.options.site_url)
         plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
         return plans
-
-    def _record_page(self, record: Record) -> Page:
-        with extras.using_site(self.options.site()):
-            return self.record_page(record)
 
     # -- helpers used by the templates -------------------------------------------------
 
@@ -175,14 +178,14 @@ class SiteRenderer:
             "title": record.title,
             "description": _first_sentence(record.summary) if record.summary else "",
             "record": record,
-            "meta": extras.head_meta(self.archive, record, here)
+            "meta": self.parts.head_meta(self.archive, record, here, self.site)
             | changes.page_meta(self.options.history, changes.files_of(record, entry.path)),
             "changed": changes.changed_line(
                 self.options.history,
                 changes.files_of(record, entry.path),
                 self.options.history_base,
             ),
-            "blocks": extras.body_blocks(self.archive, record, here),
+            "blocks": self.parts.body_blocks(self.archive, record, here, self.site),
             "key_points": getattr(record, "key_points", []),
             "rows": describe.metadata_rows(self.archive, record, here),
             "date_html": describe.date_html(record),
@@ -384,7 +387,7 @@ def _resolution_order(record: Record) -> tuple[object, ...]:
     symbol = record.symbol_value
     return (
         symbol is None,
-        describe.sort_symbol_key(symbol) if symbol else (),
+        symbol_order(symbol) if symbol else [],
         describe.chrono_key(record),
     )
 
@@ -408,12 +411,4 @@ def _first_sentence(text: str) -> str:
     return flat if end == -1 else flat[: end + 1]
 
 
-def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Page]:
-    return SiteRenderer(archive, options).render()
-
-
-def plan_site(archive: Archive, options: SiteOptions | None = None) -> list[PagePlan]:
-    return SiteRenderer(archive, options).plan()
-
-
-__all__ = ["Page", "PagePlan", "SiteOptions", "plan_site", "render_site"]
+__all__ = ["Page", "PagePlan", "SiteOptions", "SiteRenderer"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from .csp import secure_page
 from .symbol_index import SYMBOLS_SRC, SymbolEntry
 from .urls import record_url, relative, url_of
 
@@ -51,13 +52,14 @@ def symbol_paths(symbol: str) -> list[str]:
 def redirect_html(here: str, target: str, site_url: str, symbol: str, title: str, what: str) -> str:
     """A page at ``here`` (a site folder) that sends the reader to ``target``."""
     canonical = site_url.rstrip("/") + "/" + target if site_url else relative(here, target)
-    return _PAGE.format(
+    page = _PAGE.format(
         symbol=symbol,
         title=title,
         canonical=canonical,
         target=relative(here, target),
         what=Markup(what),
     )
+    return secure_page(page, site_url)
 
 
 def _what(entry: SymbolEntry) -> Markup:
@@ -66,8 +68,7 @@ def _what(entry: SymbolEntry) -> Markup:
         return Markup("The UN document {} is in the archive:").format(symbol)
     if entry.field == "reference":
         return Markup("The UN document {} is a reference of the archive:").format(symbol)
-    kind = "the draft" if entry.field == "draft" else entry.label.lower()
-    return Markup("{} is {} of").format(symbol, kind)
+    return Markup("{} is {}").format(symbol, entry.relation)
 
 
 def redirect_pages(entries: list[SymbolEntry], site_url: str = "") -> dict[str, str]:

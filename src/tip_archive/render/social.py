@@ -1,6 +1,6 @@
 """Open Graph and Twitter card keys for a record page's front matter.
 
-``overrides/partials/tip-social-meta.html`` writes the ``<meta>`` tags; for a
+``tip_archive/theme/partials/tip-social-meta.html`` writes the ``<meta>`` tags; for a
 record it reads the ``og_*`` keys given here, so a link to a resolution pasted
 into a message previews as "A/RES/64/293: United Nations Global Plan of Action…"
 with a line saying what the record is.
@@ -12,7 +12,7 @@ from typing import Any
 
 from ..crossref.archive import Archive
 from ..model.records import Record
-from . import extras
+from .extras import SiteContext
 
 #: Longest description kept; previews cut longer ones anyway.
 MAX_DESCRIPTION = 200
@@ -41,11 +41,8 @@ def describe(record: Record) -> str:
     return f"{line}: {record.title}"
 
 
-def social_meta(archive: Archive, record: Record, here: str) -> dict[str, Any]:
+def social_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
+    """A meta provider: the Open Graph title and description of a record page."""
     symbol = record.symbol_value
     title = f"{symbol}: {record.title}" if symbol and symbol not in record.title else record.title
     return {"og_type": "article", "og_title": title, "og_description": describe(record)}
-
-
-if social_meta not in extras.META_PROVIDERS:
-    extras.META_PROVIDERS.append(social_meta)

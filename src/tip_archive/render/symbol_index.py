@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,8 +25,16 @@ from jinja2 import Environment
 
 from ..crossref.archive import Archive
 from ..model.records import Record, Reference
-from ..model.symbols import NOISE_PATTERN, ORGAN_PATTERNS, Symbol, lookup_keys, parse_symbol
-from . import scripts
+from ..model.symbols import (
+    NOISE_PATTERN,
+    ORGAN_PATTERNS,
+    Symbol,
+    lookup_keys,
+    parse_symbol,
+    slugify,
+    symbol_order,
+)
+from . import manifest
 from .urls import record_url, relative, url_of
 
 SYMBOLS_SRC = "symbols/index.md"
@@ -43,6 +50,18 @@ _SUFFIX_LABELS = {
     "Add": "Addendum",
     "Amend": "Amendment",
     "Summary": "Summary",
+}
+
+#: How a sentence says what a symbol is to its record ("A/64/L.64 is the draft of ..."),
+#: by :attr:`SymbolEntry.label`.
+_RELATIONS = {
+    "Draft": "the draft of",
+    "Corrigendum": "a corrigendum to",
+    "Revision": "a revision of",
+    "Addendum": "an addendum to",
+    "Amendment": "an amendment to",
+    "Summary": "a summary of",
+    "Other symbol": "another symbol of",
 }
 
 
@@ -85,6 +104,11 @@ class SymbolEntry:
         kinds = [_SUFFIX_LABELS[s.split(".")[0]] for s in self.symbol.suffixes]
         return kinds[-1] if kinds else "Other symbol"
 
+    @property
+    def relation(self) -> str:
+        """What the symbol is to its record, inside a sentence: ``a corrigendum to``."""
+        return _RELATIONS[self.label]
+
     def as_json(self) -> dict[str, Any]:
         own = self.record.symbol_value
         return {
@@ -102,21 +126,13 @@ def symbol_entries(archive: Archive) -> list[SymbolEntry]:
     """Every symbol of every record, in dictionary order (numbers as numbers)."""
     found: list[SymbolEntry] = []
     for record in archive.records():
-        own = getattr(record, "symbol", None)
-        draft = getattr(record, "draft_symbol", None)
-        for value in record.all_symbols:
-            field = "symbol" if value == own else "draft" if value == draft else "other"
-            if isinstance(record, Reference):
-                field = "reference"
-            found.append(SymbolEntry(parse_symbol(value), record, field))
+        for symbol in record.symbols():
+            # A reference's symbol names the public document it is, whatever its role.
+            field = "reference" if isinstance(record, Reference) else symbol.role
+            found.append(SymbolEntry(parse_symbol(symbol.value), record, field))
     # A document's own record comes before the references that name the same symbol.
-    found.sort(key=lambda e: (natural_key(e.text), e.field == "reference", e.record.id))
+    found.sort(key=lambda e: (symbol_order(e.text), e.field == "reference", e.record.id))
     return found
-
-
-def natural_key(text: str) -> list[str | int]:
-    """Dictionary order with numbers as numbers: A/65/497, A/C.3/61/L.9, A/RES/55/25, ..."""
-    return [int(part) if i % 2 else part.lower() for i, part in enumerate(re.split(r"(\d+)", text))]
 
 
 # -- the lookup table ----------------------------------------------------------------------
@@ -255,8 +271,8 @@ def symbol_pages(
         by_group: dict[str, list[SymbolEntry]] = {}
         for entry in entries:
             by_group.setdefault(group_of(entry.symbol), []).append(entry)
-        for label in sorted(by_group, key=natural_key):
-            slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        for label in sorted(by_group, key=symbol_order):
+            slug = slugify(label)
             src = f"symbols/{slug}/index.md"
             group_here = url_of(src)
             pages[src] = env.get_template("symbols-group.md.j2").render(
@@ -281,7 +297,7 @@ def symbol_pages(
         "groups": groups,
         # Loaded again here, before the table, so that ?q= is answered without waiting
         # for the rest of the page (the script runs only once).
-        "script_url": relative(here, f"{scripts.FOLDER}/symbols.js"),
+        "script_url": relative(here, manifest.asset("symbols.js").path),
     }
     pages[SYMBOLS_SRC] = env.get_template("symbols.md.j2").render(context)
     return pages

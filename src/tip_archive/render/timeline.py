@@ -12,7 +12,7 @@ kept out of the tab order, so that a keyboard reader is not made to step
 through every record twice.  (``role="img"`` would hide the marks' links from
 assistive technology while leaving them focusable, which axe-core rightly
 reports as nested interactive content.)  Each mark and each list item carries ``data-type``, ``data-bodies`` and
-``data-people`` for the chronology's filters (``docs/assets/js/chronology.js``).
+``data-people`` for the chronology's filters (``render/assets/chronology.js``).
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@
     select(node);
     try {
       return document.execCommand("copy");
-    } catch (error) {
+    } catch {
       return false;
     }
   }

@@ -35,13 +35,16 @@ function dropZeros(slug) {
 
 /** The requested path below the site root, as segments, without index.html or an extension. */
 function segments(pathname, root) {
-  let path = String(pathname || "");
-  try {
-    path = decodeURIComponent(path);
-  } catch (e) {
-    /* a malformed escape: keep the raw path */
-  }
-  root = root || "/";
+  const decode = (text) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text; /* a malformed escape: keep it raw */
+    }
+  };
+  // Both decoded, so that a root written with escapes ("/my%20archive/") still matches.
+  let path = decode(String(pathname || ""));
+  root = decode(String(root || "/"));
   if (!root.endsWith("/")) root += "/";
   if (path.startsWith(root)) path = path.slice(root.length);
   path = path.replace(/\/index\.html?$/i, "").replace(/\.(html?|php|aspx?|pdf|yaml|json)$/i, "");
@@ -79,16 +82,20 @@ function candidates(parts, whole = true) {
   return found;
 }
 
-/** Index the lookup table: every id and every symbol's slug → its record. */
+/**
+ * Index the lookup table: every id and every symbol's slug → its record, each also without
+ * leading zeros, as candidates() writes them ("2012-04-03-dialogue" is "2012-4-3-dialogue").
+ */
 function buildIndex(table) {
   const keys = new Map();
+  const add = (key, record) => {
+    if (!keys.has(key)) keys.set(key, record);
+  };
   for (const record of table.records || []) {
     keys.set(record.id, record);
-    for (const symbol of record.symbols || []) {
-      const slug = slugify(symbol);
-      if (!keys.has(slug)) keys.set(slug, record);
-    }
+    for (const symbol of record.symbols || []) add(slugify(symbol), record);
   }
+  for (const [key, record] of Array.from(keys)) add(dropZeros(key), record);
   return keys;
 }
 

@@ -31,10 +31,10 @@
     area.style.opacity = "0";
     document.body.appendChild(area);
     area.select();
-    var ok = false;
+    var ok;
     try {
       ok = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       ok = false;
     }
     area.remove();

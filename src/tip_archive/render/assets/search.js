@@ -7,8 +7,31 @@
  * the first search only.  Without JavaScript the box does not appear, and the
  * "Find by symbol" page and the indexes remain.
  */
+/* The status line under the box, from what was found: `symbols` records with the
+ * symbol typed, `others` pages of the full text besides those records, of which the
+ * first `shown` are listed; `textFailed` when Pagefind could not be loaded. */
+function searchStatus(q, symbols, others, shown, textFailed) {
+  "use strict";
+  var parts = [];
+  if (symbols) parts.push(symbols === 1 ? "1 record with this symbol" : symbols + " records with this symbol");
+  var other = symbols ? " other" : "";
+  if (textFailed) {
+    parts.push("full-text search is not available on this copy of the site");
+  } else if (!others) {
+    parts.push("no" + other + " page contains \u201c" + q + "\u201d");
+  } else {
+    parts.push(others + other + (others === 1 ? " page" : " pages") +
+      (others > shown ? ", the first " + shown + " shown" : ""));
+  }
+  var text = parts.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1) + ".";
+}
+
+if (typeof module === "object" && module.exports) module.exports = { searchStatus: searchStatus };
+
 (function () {
   "use strict";
+  if (typeof window === "undefined") return;
   var api = window.TipSymbols;
   var header = document.querySelector(".md-header__inner");
   if (!api || !header || !window.HTMLDialogElement) return;
@@ -122,29 +145,13 @@
 
   var SHOWN = 10;
   var turn = 0;
-  var found = { symbols: [], pages: [], total: 0 };
-
-  function summary(q, textFailed) {
-    var parts = [];
-    if (found.symbols.length) {
-      parts.push(found.symbols.length === 1 ? "1 record with this symbol" : found.symbols.length + " records with this symbol");
-    }
-    if (textFailed) {
-      parts.push("full-text search is not available on this copy of the site");
-    } else {
-      var more = found.total > SHOWN ? " (the first " + SHOWN + " of " + found.total + ")" : "";
-      parts.push(found.pages.length === 0 ? "no page contains \u201c" + q + "\u201d"
-        : found.pages.length === 1 ? "1 page" : found.pages.length + " pages" + more);
-    }
-    var text = parts.join("; ");
-    return text.charAt(0).toUpperCase() + text.slice(1) + ".";
-  }
+  var found = { symbols: [], pages: [], others: 0 };
 
   /* Search for `value`; with `go`, then go to the first result (a symbol's record first). */
   function run(value, go) {
     var mine = ++turn;
     var q = value.trim();
-    found = { symbols: [], pages: [], total: 0 };
+    found = { symbols: [], pages: [], others: 0 };
     symbolList.textContent = "";
     pageList.textContent = "";
     symbols.hidden = true;
@@ -170,33 +177,34 @@
     var textDone = loadPagefind()
       .then(function (pf) { return pf.search(q); })
       .then(function (search) {
-        found.total = search.results.length;
-        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
-      })
-      .then(function (results) {
+        /* The records found by symbol are listed above: not again among the pages, and
+         * not counted with them (enough results are read to fill the list without them). */
         return symbolsDone.then(function () {
-          if (mine !== turn) return;
-          var shown = found.symbols.map(function (doc) { return new URL(api.url(doc)).pathname; });
-          found.pages = results.filter(function (r) {
-            return shown.indexOf(new URL(r.url, base).pathname) === -1;
+          var wanted = search.results.slice(0, SHOWN + found.symbols.length);
+          return Promise.all(wanted.map(function (r) { return r.data(); })).then(function (results) {
+            if (mine !== turn) return;
+            var listed = found.symbols.map(function (doc) { return new URL(api.url(doc)).pathname; });
+            var others = results.filter(function (r) {
+              return listed.indexOf(new URL(r.url, base).pathname) === -1;
+            });
+            found.others = search.results.length - (results.length - others.length);
+            found.pages = others.slice(0, SHOWN);
+            found.pages.forEach(function (r) { pageList.appendChild(pageItem(r)); });
+            pages.hidden = !found.pages.length;
           });
-          found.pages.forEach(function (r) { pageList.appendChild(pageItem(r)); });
-          pages.hidden = !found.pages.length;
         });
-      }, function () { textFailed = true; });
+      })
+      .catch(function () { textFailed = true; });
     Promise.all([symbolsDone, textDone]).then(function () {
       if (mine !== turn) return;
-      status.textContent = summary(q, textFailed);
+      status.textContent = searchStatus(q, found.symbols.length, found.others, found.pages.length, textFailed);
       var first = dialog.querySelector(".tip-search__pages a");
       if (go && !found.symbols.length && first) location.assign(first.href);
     });
   }
 
-  var timer = null;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () { run(input.value); }, 120);
-  });
+  var runLater = api.debounce(function () { run(input.value); }, 120);
+  input.addEventListener("input", function () { runLater(); });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       event.preventDefault(); /* a search field would only clear itself */
@@ -205,7 +213,7 @@
     }
     if (event.key !== "Enter") return;
     event.preventDefault();
-    clearTimeout(timer);
+    runLater.cancel();
     run(input.value, true);
   });
 })();

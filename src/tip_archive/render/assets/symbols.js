@@ -149,7 +149,26 @@
     });
   };
 
-  var api = { normalise: normalise, shardIndex: shardIndex, Table: Table };
+  /* The one debounce of the archive's scripts: `fn` runs `ms` after the last call, with
+   * that call's arguments; `.cancel()` drops a call still waiting. */
+  function debounce(fn, ms) {
+    var timer = null;
+    function later() {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        timer = null;
+        fn.apply(null, args);
+      }, ms);
+    }
+    later.cancel = function () {
+      clearTimeout(timer);
+      timer = null;
+    };
+    return later;
+  }
+
+  var api = { normalise: normalise, shardIndex: shardIndex, Table: Table, debounce: debounce };
 
   if (typeof module === "object" && module.exports) {
     module.exports = api;
@@ -246,26 +265,22 @@
       }, failed);
     }
 
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var mine = ++turn;
-      timer = setTimeout(function () {
-        var value = input.value;
-        if (!value.trim()) {
-          show([], "");
-          return;
+    var suggestLater = debounce(function (mine) {
+      var value = input.value;
+      if (!value.trim()) {
+        show([], "");
+        return;
+      }
+      api.table.suggest(value).then(function (docs) {
+        if (mine !== turn) return;
+        if (docs.length) {
+          show(docs, docs.length === 1 ? "1 suggestion." : docs.length + " suggestions.");
+        } else {
+          notFound(value);
         }
-        api.table.suggest(value).then(function (docs) {
-          if (mine !== turn) return;
-          if (docs.length) {
-            show(docs, docs.length === 1 ? "1 suggestion." : docs.length + " suggestions.");
-          } else {
-            notFound(value);
-          }
-        }, failed);
-      }, 60);
-    });
+      }, failed);
+    }, 60);
+    input.addEventListener("input", function () { suggestLater(++turn); });
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
