@@ -20,7 +20,7 @@ from typing import Any
 from ..crossref.archive import Archive
 from ..model.dates import DateSpan, PartialDate
 from ..model.records import Document, Event, Record, Resolution, Source, Statement
-from .citations import Facts, facts, genre, is_person, split_name
+from .citations import Facts, facts, is_person, split_name
 from .extras import SiteContext
 
 
@@ -38,7 +38,9 @@ class CitationType:
     matches: Callable[[Record], bool]
 
 
-def _document(kinds: set[str] | None = None, symbol: bool | None = None) -> Callable[[Record], bool]:
+def _document(
+    kinds: set[str] | None = None, symbol: bool | None = None
+) -> Callable[[Record], bool]:
     def match(record: Record) -> bool:
         if not isinstance(record, Document):
             return False
@@ -201,7 +203,11 @@ def _add_by_type(archive: Archive, record: Record, item: dict[str, Any], f: Fact
             item["status"] = "announced"
     elif isinstance(record, Source):
         if record.publisher:
-            key = "container-title" if item["type"] in ("webpage", "article-newspaper") else "publisher"
+            key = (
+                "container-title"
+                if item["type"] in ("webpage", "article-newspaper")
+                else "publisher"
+            )
             item[key] = record.publisher
         if record.url:
             # Chicago prints archive_location before the archive's name: the address where
