@@ -357,7 +357,9 @@ def _lead(f: Facts, note: bool) -> list[Part]:
 
 def _un_document(f: Facts, note: bool) -> list[list[Part]]:
     """A UN document: author, title (italics), type and symbol, date (CMOS 14.300)."""
-    numbered = " ".join(x for x in (f.genre, str(f.symbol) if f.symbol else None) if x)
+    # A Security Council symbol's year goes with the date: "S/RES/1325 (October 31, 2000)".
+    symbol = (_doc(f) if f.date else str(f.symbol)) if f.symbol else None
+    numbered = " ".join(x for x in (f.genre, symbol) if x)
     title: list[Part] = [It(typographic(f.title))] if f.title else []
     if note:
         return [[*_lead(f, note), *title, f"{numbered} ({_when(f)})"]]
