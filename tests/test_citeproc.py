@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from archive_site import BuiltSite
 
+from archive_site import BuiltSite
 from tip_archive.model.dates import DateSpan
 from tip_archive.render.citations import us_span
 
