@@ -1,8 +1,10 @@
 """Ready-made citations of a record, in the styles authors of reports use.
 
-Every record gets a Chicago note and a Chicago bibliography entry (The Chicago
-Manual of Style, 17th ed.: its forms for speeches, web pages and documents of
-international bodies), citing the record's page in the archive.  A General
+Every record gets a Chicago note and a Chicago bibliography entry, citing the record's
+page in the archive, in the forms of the official CSL style "Chicago Manual of Style
+18th edition (notes and bibliography)" for the record's CSL type (:mod:`.bibformats`),
+so that a reference manager fed the archive's CSL-JSON gives the same citation
+(``tests/test_citeproc.py`` holds the few deliberate differences).  A General
 Assembly, ECOSOC or Security Council resolution with a symbol also gets the legal
 forms, which cite the resolution itself:
 
@@ -127,7 +129,7 @@ def split_name(name: str) -> tuple[str, str] | None:
 
 
 def spaced_initials(name: str) -> str:
-    """``S. N. Martynov`` for ``S.N. Martynov``: Chicago spaces initials (CMOS 10.12)."""
+    """``S. N. Martynov`` for ``S.N. Martynov``: Chicago spaces initials."""
     return re.sub(r"\b([A-Z])\.(?=[A-Z])", r"\1. ", name)
 
 
