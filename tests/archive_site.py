@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tip_archive.crossref.archive import Archive
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_project, digest
-from tip_archive import site as site_module
-from tip_archive.site import recover, swap_in
+from tip_archive.pipeline import site as site_module
+from tip_archive.pipeline.site import recover, swap_in
 
 pytestmark = pytest.mark.e2e
 

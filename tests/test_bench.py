@@ -17,8 +17,8 @@ from conftest import MINI, ROOT
 from tip_archive.bench.baseline import write_baseline
 from tip_archive.bench.corpus import write_corpus
 from tip_archive.bench.measure import search_bytes
-from tip_archive.engine import generate, load_archive
 from tip_archive.model.records import RECORD_TYPES
+from tip_archive.pipeline.engine import generate, load_archive
 from tip_archive.render import rawhtml
 from tip_archive.render.pages import SiteOptions
 

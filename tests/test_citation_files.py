@@ -17,7 +17,7 @@ import pytest
 import rispy
 
 from tip_archive.crossref.archive import Archive
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render import bibformats, headmeta
 from tip_archive.render.extras import SiteContext, using_site
 from tip_archive.render.opendata import site_files

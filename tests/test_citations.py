@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tip_archive.crossref.archive import Archive
-from tip_archive.engine import load_archive
 from tip_archive.model.dates import DateSpan
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render.citations import (
     inverted,
     record_citations,

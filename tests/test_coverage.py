@@ -6,7 +6,7 @@ import pytest
 
 from conftest import MINI, ROOT
 from tip_archive.crossref.coverage import coverage
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 

@@ -6,8 +6,8 @@ import json
 
 from conftest import ROOT
 from tip_archive.model.records import RECORD_TYPES
+from tip_archive.model.schema import schema_json
 from tip_archive.render.reference import reference_page, undocumented_fields
-from tip_archive.schema import schema_json
 
 
 def test_every_field_is_documented_for_record_authors() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tip_archive.engine import generate
+from tip_archive.pipeline.engine import generate
 from tip_archive.render.pages import SiteOptions
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_project
-from tip_archive.history import Change, last_changes, parse_log, record_history
+from tip_archive.loading.history import Change, last_changes, parse_log, record_history
 from tip_archive.render.changes import changed_line, files_of, page_meta
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -118,7 +118,7 @@ def test_changed_line() -> None:
 
 
 def test_a_source_changes_with_its_text() -> None:
-    from tip_archive.engine import load_archive
+    from tip_archive.pipeline.engine import load_archive
 
     mini = Path(__file__).parent / "fixtures/mini"
     source = load_archive(mini / "data", mini)["mini-source"]

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from chromium import dump_dom
 from chromium import static_host as serve_static
 from conftest import MINI, build_project
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render.publish import ASSETS, lookup_table
 
 SCRIPT = ASSETS / "notfound.js"

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_project
 from tip_archive.crossref.archive import Archive
-from tip_archive.engine import load_archive
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render.publish import robots_txt
 from tip_archive.render.social import describe, social_meta
 

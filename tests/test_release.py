@@ -11,10 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_project
-from tip_archive.cli import main
-from tip_archive.engine import load_archive
-from tip_archive.loading.problems import DataError
-from tip_archive.release import (
+from tip_archive.authoring.release import (
     Changes,
     Release,
     changelog_releases,
@@ -24,6 +21,9 @@ from tip_archive.release import (
     current_release,
     read_releases,
 )
+from tip_archive.cli import main
+from tip_archive.loading.problems import DataError
+from tip_archive.pipeline.engine import load_archive
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, digest
-from tip_archive.site import DEFAULT_EPOCH, build_epoch
+from tip_archive.pipeline.site import DEFAULT_EPOCH, build_epoch
 
 pytestmark = pytest.mark.e2e
 

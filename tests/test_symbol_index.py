@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tip_archive.engine import generate, load_archive
 from tip_archive.model.records import Resolution
 from tip_archive.model.symbols import Symbol, interpret_query, lookup_keys, query_key
+from tip_archive.pipeline.engine import generate, load_archive
 from tip_archive.render.pages import SiteOptions, environment
 from tip_archive.render.redirects import redirect_pages, symbol_paths
 from tip_archive.render.symbol_index import (

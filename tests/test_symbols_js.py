@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from test_symbol_index import QUERIES, synthetic_entries
-from tip_archive.engine import load_archive
 from tip_archive.model.symbols import query_key
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render.symbol_index import MANIFEST_SRC, lookup_files, symbol_entries
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

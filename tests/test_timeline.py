@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tip_archive.engine import load_archive
 from tip_archive.model.dates import DateSpan
+from tip_archive.pipeline.engine import load_archive
 from tip_archive.render import timeline
 from tip_archive.render.pages import CHRONOLOGY_SRC, render_site
 from tip_archive.render.timeline import Mark, Subjects, period, place, render_svg

@@ -10,8 +10,8 @@ from .loading.problems import DataError
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .engine import load_archive
-    from .release import RELEASES_FILE, read_releases
+    from .authoring.release import RELEASES_FILE, read_releases
+    from .pipeline.engine import load_archive
 
     data = Path(args.data)
     releases = data.resolve().parent / RELEASES_FILE
@@ -36,19 +36,19 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site import build_site
+    from .pipeline.site import build_site
 
     return build_site(Path(args.config), Path(args.site_dir), strict=not args.no_strict)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .site import serve_site
+    from .pipeline.site import serve_site
 
     return serve_site(Path(args.config), args.addr)
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .skeleton import write_skeleton
+    from .authoring.skeleton import write_skeleton
 
     try:
         path = write_skeleton(Path(args.data), args.type, args.name)
@@ -60,7 +60,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _release(args: argparse.Namespace) -> int:
-    from .release import release_command
+    from .authoring.release import release_command
 
     try:
         text, ok = release_command(Path(args.data), args.since, args.check)
@@ -73,7 +73,7 @@ def _release(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .schema import schema_json
+    from .model.schema import schema_json
 
     text = schema_json()
     if args.output:

@@ -11,14 +11,15 @@ from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .engine import phase, plan
-from .history import record_history
+from .authoring.release import Release, current_release
+from .loading.history import record_history
 from .loading.problems import DataError
-from .release import Release, current_release
+from .pipeline.engine import phase, plan
+from .pipeline.site import BuildFailed
 from .render import fulltext, publish, rawhtml, scripts
 from .render.opendata import site_files
 from .render.pages import SiteOptions
@@ -145,7 +146,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
 
-    Raises ``mkdocs.exceptions.MkDocsException`` when the build fails.
+    Raises :class:`~tip_archive.pipeline.site.BuildFailed` when the build fails, so that
+    the caller needs nothing from MkDocs.
     """
 
     import logging
@@ -159,6 +161,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, strict: bool = True) -> str:
     logger.addHandler(handler)
     try:
         return _build(config_file, site_dir, strict)
+    except MkDocsException as exc:
+        raise BuildFailed(str(exc)) from exc
     finally:
         logger.removeHandler(handler)
 

@@ -17,8 +17,8 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     out, args = Path(argv[0]), argv[1:]
     start = time.perf_counter()
-    from tip_archive import engine
     from tip_archive.cli import main as cli_main
+    from tip_archive.pipeline import engine
 
     status = cli_main(args)
     figures = {

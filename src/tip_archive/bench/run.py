@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..engine import generate
 from ..model.records import FOLDERS
+from ..pipeline.engine import generate
 from ..render.pages import SiteOptions
 from ..render.urls import record_url
 from . import measure

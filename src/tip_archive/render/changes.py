@@ -1,6 +1,6 @@
 """A record page's line on its history: when its files last changed, and where to see how.
 
-The dates come from :mod:`tip_archive.history` (the repository's log), so the
+The dates come from :mod:`tip_archive.loading.history` (the repository's log), so the
 line is the same in every build of the same commit.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..history import Change
+from ..loading.history import Change
 from ..model.records import Record, Source
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..crossref.archive import Archive, iter_refs
 from ..model.records import RECORD_TYPES, Record
-from ..schema import schema_json
+from ..model.schema import schema_json
 from . import bibformats, cite_block, extras
 from .pages import Page, SiteOptions, environment
 from .urls import record_url, relative

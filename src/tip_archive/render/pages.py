@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
-from ..history import Change
+from ..loading.history import Change
 from ..model.records import (
     FOLDERS,
     RECORD_TYPES,

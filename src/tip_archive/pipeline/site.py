@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .loading.problems import DataError
+from ..loading.problems import DataError
 from .summary import WarningCounter, build_summary
 
 #: Build time used when neither SOURCE_DATE_EPOCH nor git gives one: 2020-01-01 00:00 UTC.
@@ -152,11 +152,13 @@ def _environment(name: str, value: str) -> Iterator[None]:
             os.environ[name] = before
 
 
-def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
-    from mkdocs.exceptions import MkDocsException
+class BuildFailed(Exception):
+    """MkDocs refused to build (a bad ``mkdocs.yml``, a strict-mode warning); the message says why."""
 
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
+    from ..plugin import mkdocs_build
     from .engine import load_archive
-    from .plugin import mkdocs_build
 
     root = config_file.resolve().parent
     kept = f"{site_dir}/ was left as it was."
@@ -187,7 +189,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         try:
             with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
                 site_url = mkdocs_build(config_file, tmp, strict=strict)
-        except (MkDocsException, SystemExit) as exc:
+        except (BuildFailed, SystemExit) as exc:
             shutil.rmtree(tmp, ignore_errors=True)
             print(f"error: {exc}", file=sys.stderr)
             print(kept, file=sys.stderr)
@@ -206,7 +208,7 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
 
 
 def serve_site(config_file: Path, addr: str) -> int:
-    from .plugin import mkdocs_serve
+    from ..plugin import mkdocs_serve
 
     mkdocs_serve(config_file, addr)
     return 0

@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 from types import TracebackType
 
-from .crossref.archive import Archive
-from .model.records import RECORD_TYPES
+from ..crossref.archive import Archive
+from ..model.records import RECORD_TYPES
 
 
 class WarningCounter(logging.Handler):

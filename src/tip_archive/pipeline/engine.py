@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .crossref.archive import Archive, build_archive
-from .loading.loader import load_data
-from .loading.problems import DataError, Problem
-from .render.opendata import DATA_PAGE, data_page
-from .render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
+from ..crossref.archive import Archive, build_archive
+from ..loading.loader import load_data
+from ..loading.problems import DataError, Problem
+from ..render.opendata import DATA_PAGE, data_page
+from ..render.pages import Page, PagePlan, SiteOptions, plan_site, render_site
 
 log = logging.getLogger("tip_archive")
 

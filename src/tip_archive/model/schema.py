@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .model.records import RECORD_TYPES
+from .records import RECORD_TYPES
 
 SCHEMA_ID = "https://tip-archive.invalid/schema/record.schema.json"
 

@@ -14,7 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model.dates import MONTHS
+from ..model.dates import MONTHS
 
 log = logging.getLogger("mkdocs.plugins.tip_archive.history")
 

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .loading.problems import DataError, Problem, field_path
-from .loading.yamlfile import YamlProblem, load_yaml
-from .model.dates import MONTHS
-from .model.records import FOLDERS, RECORD_TYPES
+from ..loading.problems import DataError, Problem, field_path
+from ..loading.yamlfile import YamlProblem, load_yaml
+from ..model.dates import MONTHS
+from ..model.records import FOLDERS, RECORD_TYPES
 
 RELEASES_FILE = "releases.yaml"
 TAG_PREFIX = "data-release-"
@@ -322,8 +322,8 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
     With ``check``: every release has its CHANGELOG section, with the same date,
     and lists only records that exist.
     """
-    from .engine import load_archive
-    from .model.records import Source
+    from ..model.records import Source
+    from ..pipeline.engine import load_archive
 
     root = data.resolve().parent
     path = root / RELEASES_FILE

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model.records import FOLDERS, RECORD_TYPES, slugify
-from .model.symbols import SymbolError, parse_symbol
+from ..model.records import FOLDERS, RECORD_TYPES, slugify
+from ..model.symbols import SymbolError, parse_symbol
 
 _SOURCES = """sources:
   - source: SOURCE-ID          # an archived source (data/sources/)
