@@ -80,22 +80,35 @@ def test_csl_json_is_valid_against_the_csl_schema(files: dict[str, str]) -> None
 def test_csl_types_and_fields(files: dict[str, str]) -> None:
     items = {item["id"]: item for item in json.loads(files["data/citations.json"])}
     resolution = items["a-res-64-293"]
-    assert resolution["type"] == "bill"
+    # A UN document: CSL report, the symbol its number, the organ its author (one name).
+    assert resolution["type"] == "report"
     assert resolution["number"] == "A/RES/64/293"
-    assert resolution["authority"] == "United Nations General Assembly"
+    assert resolution["genre"] == "Resolution"
+    assert resolution["author"] == [{"literal": "United Nations General Assembly"}]
+    assert resolution["archive"] == "Mini archive"
+    assert "version" not in resolution
     assert resolution["issued"] == {"date-parts": [[2010, 7, 30]]}
     assert items["e-res-2008-33"]["issued"] == {"date-parts": [[2008]]}
     assert items["statement-2012"]["type"] == "speech"
     assert items["statement-2012"]["author"] == [{"family": "Rybakov", "given": "Valentin"}]
-    assert items["conference-2007"]["type"] == "event"
+    assert items["statement-2012"]["genre"] == "statement"
+    assert items["statement-2012"]["event-title"] == "Interactive dialogue"
+    event = items["conference-2007"]
+    assert event["type"] == "event"
+    assert event["event-date"] == {"date-parts": [[2007]]}
+    assert "issued" not in event  # the date once, as the event's
     assert items["a-65-497"]["type"] == "report"
     assert items["a-65-497"]["author"] == [
         {"family": "Rybakov", "given": "Valentin"},
         {"literal": "Republic of Belarus"},
     ]
-    assert items["draft-2006"]["type"] == "bill"
-    assert items["belarus"]["type"] == "entry"
-    assert items["mini-source"]["type"] == "webpage"
+    assert items["draft-2006"]["type"] == "document"  # no symbol: not a numbered report
+    assert items["draft-2006"]["genre"] == "draft resolution"
+    assert items["belarus"]["type"] == "webpage"
+    assert "issued" not in items["belarus"] and "author" not in items["belarus"]
+    source = items["mini-source"]
+    assert source["type"] == "webpage"
+    assert source["container-title"] == "Ministry of Foreign Affairs of the Republic of Belarus"
 
 
 def test_pandoc_citeproc_reads_the_csl_json(files: dict[str, str], tmp_path: Path) -> None:
@@ -113,7 +126,8 @@ def test_pandoc_citeproc_reads_the_csl_json(files: dict[str, str], tmp_path: Pat
     out = " ".join(result.stdout.split())
     assert result.stderr == ""
     assert "Rybakov, Valentin. 2012." in out
-    assert "United Nations Global Plan of Action to Combat Trafficking in Persons. 2010." in out
+    assert "United Nations Global Plan of Action to Combat Trafficking in Persons" in out
+    assert "A/RES/64/293" in out
     assert "https://example.org/resolutions/a-res-64-293/" in out
     assert "A/65/497" in out
     assert out.count("https://example.org/") >= 11
@@ -131,6 +145,7 @@ def test_bibtex_parses_with_the_right_fields(files: dict[str, str]) -> None:
     assert entries["a-res-64-293"].entry_type == "techreport"
     assert fields("a-res-64-293") | {"abstract": ""} == {
         "title": "{United Nations Global Plan of Action to Combat Trafficking in Persons}",
+        "author": "{United Nations General Assembly}",
         "institution": "United Nations General Assembly",
         "type": "Resolution",
         "number": "A/RES/64/293",
@@ -156,13 +171,13 @@ def test_ris_parses_with_the_right_fields(files: dict[str, str]) -> None:
     entries = {entry["id"]: entry for entry in rispy.loads(files["data/citations.ris"])}
     assert len(entries) == 11
     resolution = entries["a-res-64-293"]
-    assert resolution["type_of_reference"] == "BILL"
+    assert resolution["type_of_reference"] == "RPRT"
     assert (
         resolution["title"]
         == "United Nations Global Plan of Action to Combat Trafficking in Persons"
     )
-    assert resolution["note"] == "A/RES/64/293"  # M1: the bill number
-    assert resolution["tertiary_title"] == "United Nations General Assembly"  # T3: the body
+    assert resolution["issn"] == "A/RES/64/293"  # SN: the report number
+    assert resolution["authors"] == ["United Nations General Assembly"]
     assert resolution["date"] == "2010/07/30/"
     assert resolution["urls"] == ["https://example.org/resolutions/a-res-64-293/"]
     assert entries["e-res-2008-33"]["date"] == "2008///"
@@ -235,12 +250,15 @@ def test_json_ld_cannot_close_its_script_element(archive: Archive) -> None:
     assert json.loads(text)["reportNumber"] == "A/65/497"
     tags = dict(meta["tip_citation"]["meta"])
     assert tags["citation_technical_report_number"] == "A/65/497"
-    assert tags["citation_author"] == "Rybakov, Valentin"  # a person; the body is not an author
+    # Every author, as Zotero reads it: a person family name first, a body as one name.
+    authors = [v for k, v in meta["tip_citation"]["meta"] if k == "citation_author"]
+    assert authors == ["Rybakov, Valentin", "Republic of Belarus,"]
     assert tags["citation_date"] == "2010/11"
 
 
-def test_release_goes_into_csl_version(archive: Archive) -> None:
+def test_release_goes_into_the_archive_name_not_csl_version(archive: Archive) -> None:
+    # Chicago prints "version" for it (issue 16): a record is not a versioned work.
     site = SiteContext("https://example.org/", "Mini archive", release="2025.1")
     item = bibformats.csl_item(archive, archive["a-res-64-293"], site)
-    assert item["version"] == "2025.1"
+    assert "version" not in item
     assert item["archive"] == "Mini archive, release 2025.1"

@@ -66,11 +66,13 @@ def ecosoc_archive(
 
 def test_resolution_with_a_day_date(archive: Archive) -> None:
     assert citations(archive, "a-res-64-293") == {
-        "chicago-note": "United Nations General Assembly, Resolution 64/293, United Nations "
-        "Global Plan of Action to Combat Trafficking in Persons, A/RES/64/293 (July 30, 2010), "
+        # The form of the official CSL Chicago style for a UN document (tests/test_citeproc.py),
+        # with the full date of adoption.
+        "chicago-note": "United Nations General Assembly, United Nations Global Plan of Action "
+        "to Combat Trafficking in Persons, Resolution A/RES/64/293 (July 30, 2010), "
         "Mini archive, https://example.org/resolutions/a-res-64-293/.",
-        "chicago-bibliography": "United Nations General Assembly. Resolution 64/293, United "
-        "Nations Global Plan of Action to Combat Trafficking in Persons. A/RES/64/293. "
+        "chicago-bibliography": "United Nations General Assembly. United Nations Global Plan of "
+        "Action to Combat Trafficking in Persons. Resolution A/RES/64/293. "
         "July 30, 2010. Mini archive. https://example.org/resolutions/a-res-64-293/.",
         "oscola": "UNGA Res 64/293 (30 July 2010) UN Doc A/RES/64/293",
         "bluebook": "G.A. Res. 64/293, U.N. Doc. A/RES/64/293 (July 30, 2010)",
@@ -91,9 +93,9 @@ def test_ecosoc_resolution_with_a_year_only(ecosoc_archive: Callable[[str], Arch
     title = "Strengthening coordination of efforts against trafficking in persons"
     url = "https://example.org/resolutions/e-res-2008-33/"
     assert citations(ecosoc_archive("2008"), "e-res-2008-33") == {
-        "chicago-note": f"Economic and Social Council, Resolution 2008/33, {title}, "
+        "chicago-note": f"Economic and Social Council, {title}, Resolution "
         f"E/RES/2008/33 (2008), Mini archive, {url}.",
-        "chicago-bibliography": f"Economic and Social Council. Resolution 2008/33, {title}. "
+        "chicago-bibliography": f"Economic and Social Council. {title}. Resolution "
         f"E/RES/2008/33. 2008. Mini archive. {url}.",
         "oscola": "UNESC Res 2008/33 (2008) UN Doc E/RES/2008/33",
         "bluebook": "E.S.C. Res. 2008/33, U.N. Doc. E/RES/2008/33 (2008)",
@@ -120,10 +122,10 @@ def test_partial_dates_print_only_what_is_known(
 def test_statement(archive: Archive) -> None:
     url = "https://example.org/statements/statement-2012/"
     assert citations(archive, "statement-2012") == {
-        "chicago-note": "Valentin Rybakov, \u201cStatement at the interactive dialogue\u201d "
-        f"(statement, Interactive dialogue, April 3, 2012), Mini archive, {url}.",
+        "chicago-note": "Valentin Rybakov, \u201cStatement at the interactive dialogue,\u201d "
+        f"statement, Interactive dialogue, April 3, 2012, Mini archive, {url}.",
         "chicago-bibliography": "Rybakov, Valentin. \u201cStatement at the interactive "
-        f"dialogue.\u201d Statement, Interactive dialogue, April 3, 2012. Mini archive. {url}.",
+        f"dialogue.\u201d Statement. Interactive dialogue, April 3, 2012. Mini archive. {url}.",
     }
 
 
@@ -131,8 +133,9 @@ def test_event(archive: Archive) -> None:
     title = "International Conference <Trafficking in Women and Girls>"
     url = "https://example.org/events/conference-2007/"
     assert citations(archive, "conference-2007") == {
-        "chicago-note": f"\u201c{title}\u201d (conference, 2007), Mini archive, {url}.",
-        "chicago-bibliography": f"\u201c{title}.\u201d Conference, 2007. Mini archive. {url}.",
+        # The CSL Chicago style's event form: the title in roman, the date once.
+        "chicago-note": f"{title}, conference, 2007, Mini archive, {url}.",
+        "chicago-bibliography": f"{title}. Conference. 2007. Mini archive. {url}.",
     }
 
 
@@ -145,7 +148,7 @@ def test_body_person_source_and_document(archive: Archive) -> None:
         "(test page).\u201d Mini archive. https://example.org/sources/mini-source/."
     )
     assert citations(archive, "draft-2006")["chicago-note"] == (
-        "Draft resolution (draft resolution, September 11, 2006), Mini archive, "
+        "\u201cDraft resolution,\u201d draft resolution, September 11, 2006, Mini archive, "
         "https://example.org/documents/draft-2006/."
     )
 
@@ -153,7 +156,7 @@ def test_body_person_source_and_document(archive: Archive) -> None:
 def test_a_release_is_named_after_the_archive(archive: Archive) -> None:
     found = citations(archive, "conference-2007", release="2025.1")
     assert found["chicago-note"].endswith(
-        "(conference, 2007), Mini archive, release 2025.1, "
+        "conference, 2007, Mini archive, release 2025.1, "
         "https://example.org/events/conference-2007/."
     )
     assert citations(archive, "a-res-64-293", release="2025.1")["oscola"] == (
@@ -174,10 +177,10 @@ def test_a_resolution_without_symbol_gets_chicago_only(
     archive = load_archive(mini_project / "data", mini_project)
     assert citations(archive, "ga-2006") == {
         "chicago-note": "United Nations General Assembly, Strengthening coordination of efforts "
-        "against trafficking in persons (resolution, 2006), Mini archive, "
+        "against trafficking in persons, Resolution (2006), Mini archive, "
         "https://example.org/resolutions/ga-2006/.",
         "chicago-bibliography": "United Nations General Assembly. Strengthening coordination of "
-        "efforts against trafficking in persons. Resolution, 2006. Mini archive. "
+        "efforts against trafficking in persons. Resolution. 2006. Mini archive. "
         "https://example.org/resolutions/ga-2006/.",
     }
 
@@ -219,8 +222,8 @@ sources:
     )
     archive = load_archive(mini_project / "data", mini_project)
     assert citations(archive, "martynov-2005")["chicago-bibliography"] == (
-        "Martynov, S.N. \u201cProposal of a \u2018Global Partnership against Slavery.\u2019\u201d "
-        "Statement, General debate, September 2005. Mini archive. "
+        "Martynov, S. N. \u201cProposal of a \u2018Global Partnership against Slavery.\u2019\u201d "
+        "Statement. General debate, September 2005. Mini archive. "
         "https://example.org/statements/martynov-2005/."
     )
     assert split_name("Ban Ki-moon") is None
@@ -246,6 +249,6 @@ def test_security_council_resolution(
     assert found["bluebook"] == "S.C. Res. 1325, U.N. Doc. S/RES/1325 (Oct. 31, 2000)"
     assert found["aglc"].endswith(", SC Res 1325, UN Doc S/RES/1325 (31 October 2000)")
     assert found["chicago-note"].startswith(
-        "United Nations Security Council, Resolution 1325, Strengthening coordination of "
-        "efforts against trafficking in persons, S/RES/1325 (October 31, 2000), "
+        "United Nations Security Council, Strengthening coordination of "
+        "efforts against trafficking in persons, Resolution S/RES/1325 (October 31, 2000), "
     )

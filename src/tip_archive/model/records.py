@@ -586,7 +586,14 @@ class Document(Record):
     type: Literal["document"]
     """The record type, ``document``."""
     kind: Literal[
-        "report", "letter", "draft resolution", "declaration", "note", "press release", "other"
+        "report",
+        "letter",
+        "draft resolution",
+        "declaration",
+        "note",
+        "press release",
+        "treaty",
+        "other",
     ]
     """What kind of document it is."""
     symbol: UNSymbol | None = None

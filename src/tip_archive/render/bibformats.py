@@ -3,91 +3,159 @@
 A record is first described as a CSL-JSON item (:func:`csl_item`); BibTeX and
 RIS are written from that item, so the three downloads always agree.
 
-CSL has no type for a UN resolution.  The archive's choices, and why
-(:data:`CSL_TYPES` is the table shown on the site's Data page):
-
-- a resolution, and a draft resolution, is a ``bill``: CSL's type for the
-  resolutions of a legislative body (RIS calls it "Bill/Resolution"); its
-  ``number`` is the symbol and its ``authority`` the adopting body, which the
-  Chicago and APA styles print as "Resolution A/RES/64/293, United Nations
-  General Assembly 64 (2010)".  ``legislation`` is for enacted law, which a
-  General Assembly resolution is not, and its styles drop the number.
-- a statement is a ``speech``; an event an ``event``; a report, note or letter
-  with a symbol a ``report`` (``number`` = symbol); other documents a ``document``;
-- a body or person is an ``entry`` of the archive (an entry in a database);
-- a source is a ``webpage``, ``article-newspaper``, ``speech`` or ``document``
-  according to its kind.
+:data:`CITATION_TYPES` is the one table of what each record is to a reference
+manager: the Zotero item type its page's head tags make Zotero's connector save
+(:mod:`.headmeta`), the CSL type of its CSL-JSON item, and why.  The site's Data
+page shows it.  A new record type is one more entry.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..crossref.archive import Archive
 from ..model.dates import DateSpan, PartialDate
 from ..model.records import Document, Event, Record, Reference, Resolution, Source, Statement
 from . import evidence
-from .citations import Facts, facts, split_name
+from .citations import Facts, facts, is_person, split_name
 from .extras import SiteContext
 
-#: CSL type of each record type (and kind), with the reason, for the Data page.
-CSL_TYPES: list[tuple[str, str, str]] = [
-    ("resolution", "bill", "the CSL (and RIS) type for a legislative body's resolutions"),
-    ("document: draft resolution", "bill", "a resolution before adoption"),
-    ("document: report, note, letter", "report", "numbered UN documents; number = symbol"),
-    ("document: other kinds", "document", "no closer CSL type"),
-    ("statement", "speech", "a statement delivered at a meeting"),
-    ("event", "event", "CSL 1.0.2's type for events"),
-    ("body, person", "entry", "an entry in the archive, as in a database"),
-    ("source: web page", "webpage", ""),
-    ("source: news article", "article-newspaper", ""),
-    ("source: statement", "speech", ""),
-    ("source: other kinds", "document", ""),
-    (
-        "reference: with a UN symbol",
-        "report",
-        "a UN document the archive consulted; number = symbol",
+
+@dataclass(frozen=True)
+class CitationType:
+    """What one kind of record is to Zotero and to a CSL processor."""
+
+    record: str
+    """The records it covers, as the Data page names them."""
+    zotero: str
+    """Zotero item type (what the Embedded Metadata translator saves from the page)."""
+    csl: str
+    """CSL type of the record's CSL-JSON item."""
+    why: str
+    matches: Callable[[Record], bool]
+
+
+def _document(
+    kinds: set[str] | None = None, symbol: bool | None = None
+) -> Callable[[Record], bool]:
+    def match(record: Record) -> bool:
+        if not isinstance(record, Document):
+            return False
+        if kinds is not None and record.kind not in kinds:
+            return False
+        return symbol is None or bool(record.symbol) == symbol
+
+    return match
+
+
+def _source(kinds: set[str]) -> Callable[[Record], bool]:
+    return lambda record: isinstance(record, Source) and record.kind in kinds
+
+
+#: The first entry that matches a record decides its types.
+CITATION_TYPES: list[CitationType] = [
+    CitationType(
+        "resolution", "report", "report",
+        "A numbered document of the UN: the symbol is its number, the adopting organ its "
+        "author, \u201cResolution\u201d its type, the adoption its date. Zotero\u2019s and CSL\u2019s "
+        "bill is a legislature\u2019s bill (sponsors, Congress style), and CSL\u2019s legislation drops "
+        "the author.",
+        lambda r: isinstance(r, Resolution),
     ),
-    ("reference: other kinds", "webpage", "a page the archive consulted"),
-]
+    CitationType(
+        "document: treaty", "document", "treaty",
+        "CSL\u2019s type for treaties (roman title); Zotero has no treaty type.",
+        _document({"treaty"}),
+    ),
+    CitationType(
+        "document with a UN symbol (report, letter, draft resolution\u2026)", "report", "report",
+        "As a resolution: the symbol is its number, the kind its type, its authors or "
+        "sponsors its authors.",
+        _document(symbol=True),
+    ),
+    CitationType(
+        "document without a symbol", "document", "document",
+        "An unnumbered document: authors, title, kind, date.",
+        _document(symbol=False),
+    ),
+    CitationType(
+        "statement", "presentation", "speech",
+        "Delivered at a meeting: the speaker is its presenter (CSL: author), the occasion its "
+        "meeting (CSL: event-title), \u201cStatement\u201d its type.",
+        lambda r: isinstance(r, Statement),
+    ),
+    CitationType(
+        "event", "webpage", "event",
+        "CSL has an event type (its date is event-date). Zotero has none: it saves the "
+        "archive\u2019s page on the event, with the event\u2019s date and \u201cEvent\u201d as its type.",
+        lambda r: isinstance(r, Event),
+    ),
+    CitationType(
+        "source: news article", "webpage", "article-newspaper",
+        "The article as published (author, newspaper, date), in the archive\u2019s copy.",
+        _source({"news article"}),
+    ),
+    CitationType(
+        "source: web page, press release", "webpage", "webpage",
+        "The page as published (author, site, date, its address), in the archive\u2019s copy.",
+        _source({"web page", "press release"}),
+    ),
+    CitationType(
+        "source: statement", "webpage", "speech",
+        "A statement\u2019s text as published, in the archive\u2019s copy.",
+        _source({"statement"}),
+    ),
+    CitationType(
+        "source: note, other", "webpage", "document",
+        "A document as published, in the archive\u2019s copy.",
+        _source({"note", "other"}),
+    ),
+    CitationType(
+        "reference with a UN symbol", "report", "report",
+        "A UN document the archive consulted: the symbol is its number, its publisher its "
+        "author.",
+        lambda r: isinstance(r, Reference) and bool(r.symbol),
+    ),
+    CitationType(
+        "reference: other pages", "webpage", "webpage",
+        "A public page the archive consulted: its publisher, date and address.",
+        lambda r: isinstance(r, Reference),
+    ),
+    CitationType(
+        "body, person", "webpage", "webpage",
+        "A page of the archive itself: no author and no date.",
+        lambda r: True,
+    ),
+]  # fmt: skip
+
+#: The name the Data page's renderer reads the table under.
+CSL_TYPES = CITATION_TYPES
 
 #: RIS type of each CSL type used (Zotero's RIS import reads these back as the same type).
 RIS_TYPES = {
-    "bill": "BILL",
     "report": "RPRT",
+    "treaty": "GEN",
     "speech": "SLIDE",
     "article-newspaper": "NEWS",
     "webpage": "ELEC",
-    "entry": "ELEC",
     "event": "GEN",
     "document": "GEN",
 }
 
 #: BibTeX entry type of each CSL type used.
-BIBTEX_TYPES = {"bill": "techreport", "report": "techreport", "article-newspaper": "article"}
+BIBTEX_TYPES = {"report": "techreport", "article-newspaper": "article"}
 
-_REPORT_KINDS = {"report", "note", "letter"}
-_SOURCE_TYPES = {"web page": "webpage", "news article": "article-newspaper", "statement": "speech"}
+
+def citation_type(record: Record) -> CitationType:
+    return next(entry for entry in CITATION_TYPES if entry.matches(record))
 
 
 def csl_type(record: Record) -> str:
-    if isinstance(record, Resolution):
-        return "bill"
-    if isinstance(record, Document):
-        if record.kind == "draft resolution":
-            return "bill"
-        return "report" if record.kind in _REPORT_KINDS and record.symbol else "document"
-    if isinstance(record, Statement):
-        return "speech"
-    if isinstance(record, Event):
-        return "event"
-    if isinstance(record, Source):
-        return _SOURCE_TYPES.get(record.kind, "document")
-    if isinstance(record, Reference):
-        return "report" if record.symbol else "webpage"
-    return "entry"
+    return citation_type(record).csl
 
 
 def csl_date(span: DateSpan) -> dict[str, Any]:
@@ -106,24 +174,27 @@ def csl_name(name: str, person: bool) -> dict[str, str]:
 def csl_item(
     archive: Archive, record: Record, site: SiteContext, release: str | None = None
 ) -> dict[str, Any]:
-    """The record as a CSL-JSON item (valid against the CSL 1.0 data schema)."""
+    """The record as a CSL-JSON item (valid against the CSL 1.0 data schema).
+
+    The release is part of the archive's name (``archive``), never a ``version``:
+    the record is not a versioned work.  Every item's ``URL`` is the record's
+    permanent URL in the archive."""
     f = facts(archive, record, site, release)
     kind = csl_type(record)
-    item: dict[str, Any] = {"id": record.id, "type": kind, "title": record.title, "URL": f.url}
+    item: dict[str, Any] = {"id": record.id, "type": kind, "URL": f.url, "archive": f.site}
+    if f.title:
+        item["title"] = f.title
     item["language"] = record.language if isinstance(record, Source) else "en"
     if record.summary:
         item["abstract"] = " ".join(record.summary.split())
-    if f.date:
+    if f.authors:
+        item["author"] = [csl_name(name, is_person(archive, record, name)) for name in f.authors]
+    if f.date and kind != "event":
         item["issued"] = csl_date(f.date)
-    if f.symbol:
+    if f.symbol and kind == "report":
         item["number"] = str(f.symbol)
-    release = release if release is not None else site.release
-    if release:
-        item["version"] = release
-    if kind == "entry":
-        item["container-title"] = f.site
-    else:
-        item["archive"] = f.site
+    if f.genre:
+        item["genre"] = f.genre
     _add_by_type(archive, record, item, f)
     # What the record rests on, in words: a reference manager keeps it with the item.
     if rests := evidence.rests_on(archive, record):
@@ -133,43 +204,30 @@ def csl_item(
 
 def _add_by_type(archive: Archive, record: Record, item: dict[str, Any], f: Facts) -> None:
     if isinstance(record, Resolution):
-        item["genre"] = "Resolution"
-        item["authority"] = f.authors[0]
-        if record.session:
-            item["chapter-number"] = record.session
-    elif isinstance(record, Document):
-        item["genre"] = record.kind[:1].upper() + record.kind[1:]
-        people = {i: archive[i].type == "person" for i in record.authors}
-        if record.authors:
-            item["author"] = [csl_name(archive[i].title, people[i]) for i in record.authors]
-        if f.symbol:
-            item["publisher"] = "United Nations"
+        item["authority"] = f.authors[0]  # the adopting organ, also the item's author
     elif isinstance(record, Statement):
-        item["genre"] = "Statement"
-        item["author"] = [csl_name(f.authors[0], person=True)]
         # "event" is CSL 1.0.1's name of "event-title", still read by older processors
         # (pandoc 2, Zotero's citeproc-js before 1.4); newer ones treat the two as one.
         item["event-title"] = item["event"] = record.occasion
     elif isinstance(record, Event):
-        item["genre"] = record.kind[:1].upper() + record.kind[1:]
         if record.place:
             item["event-place"] = record.place
         if f.date:
-            item["event-date"] = item["issued"]
-        if record.organisers:
-            item["organizer"] = [
-                csl_name(archive[i].title, archive[i].type == "person") for i in record.organisers
-            ]
+            item["event-date"] = csl_date(f.date)
         if record.announced:
             item["status"] = "announced"
     elif isinstance(record, Source):
-        if record.author:
-            item["author"] = [csl_name(record.author, person=False)]
         if record.publisher:
-            key = "container-title" if item["type"] == "article-newspaper" else "publisher"
+            key = (
+                "container-title"
+                if item["type"] in ("webpage", "article-newspaper")
+                else "publisher"
+            )
             item[key] = record.publisher
         if record.url:
-            item["note"] = f"Originally published at {record.url}"
+            # Chicago prints archive_location before the archive's name: the address where
+            # the source was first published, then its copy in the archive.
+            item["archive_location"] = record.url
 
 
 def csl_json(items: list[dict[str, Any]]) -> str:
@@ -204,6 +262,13 @@ def bib_name(name: dict[str, str]) -> str:
     return f"{bib_escape(name['family'])}, {bib_escape(name['given'])}"
 
 
+def _when(item: dict[str, Any]) -> list[list[int]]:
+    """The date parts of an item's date: when it was issued, or when the event took place."""
+    date = item.get("issued") or item.get("event-date") or {}
+    parts: list[list[int]] = date.get("date-parts", [])
+    return parts
+
+
 def bibtex_entry(item: dict[str, Any]) -> str:
     """One BibTeX entry (UTF-8; the ``date`` and ``url`` fields are biblatex's)."""
     kind = item["type"]
@@ -215,9 +280,10 @@ def bibtex_entry(item: dict[str, Any]) -> str:
 
     if item.get("author"):
         add("author", "{" + " and ".join(bib_name(n) for n in item["author"]) + "}", raw=True)
-    add("title", "{{" + bib_escape(item["title"]) + "}}", raw=True)  # braced: keep its capitals
-    if kind in ("bill", "report"):
-        add("institution", item.get("authority") or item.get("publisher"))
+    title = item.get("title") or item.get("number") or item["id"]
+    add("title", "{{" + bib_escape(title) + "}}", raw=True)  # braced: keep its capitals
+    if kind == "report":
+        add("institution", item.get("publisher") or item.get("authority"))
         add("type", item.get("genre"))
         add("number", item.get("number"))
     elif kind == "article-newspaper":
@@ -227,16 +293,15 @@ def bibtex_entry(item: dict[str, Any]) -> str:
         how += [item.get("publisher"), item.get("container-title")]
         add("howpublished", ", ".join(h for h in how if h))
         add("number", item.get("number"))
-    if "issued" in item:
-        start = item["issued"]["date-parts"][0]
+    if when := _when(item):
+        start = when[0]
         add("year", str(start[0]))
         if len(start) > 1:
             add("month", _MONTH_MACROS[start[1] - 1], raw=True)
-        add("date", "/".join("-".join(f"{p:02d}" for p in d) for d in item["issued"]["date-parts"]))
+        add("date", "/".join("-".join(f"{p:02d}" for p in d) for d in when))
     add("url", "{" + item["URL"] + "}", raw=True)  # verbatim, as the url package reads it
     add("language", {"en": "english", "ru": "russian"}.get(item.get("language", "")))
     add("abstract", item.get("abstract"))
-    add("version", item.get("version"))
     add("note", item.get("note"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{BIBTEX_TYPES.get(kind, 'misc')}{{{item['id']},\n{body}\n}}\n"
@@ -258,19 +323,15 @@ def ris_entry(item: dict[str, Any]) -> str:
         if value:
             lines.append((tag, " ".join(str(value).split())))
 
-    add("TI", item["title"])
+    add("TI", item.get("title") or item.get("number") or item["id"])
     for name in item.get("author", []):
         add("AU", name.get("literal") or f"{name['family']}, {name['given']}")
-    if "issued" in item:
-        start = item["issued"]["date-parts"][0]
+    if when := _when(item):
+        start = when[0]
         add("PY", start[0])
         padded = [f"{p:04d}" if i == 0 else f"{p:02d}" for i, p in enumerate(start)]
         add("DA", "/".join(padded + [""] * (3 - len(padded))) + "/")
-    if kind == "bill":
-        add("M1", item.get("number"))  # bill number
-        add("T3", item.get("authority"))  # legislative body
-        add("ET", item.get("chapter-number"))  # session
-    elif kind == "report":
+    if kind == "report":
         add("SN", item.get("number"))  # report number
         add("PB", item.get("publisher"))
         add("M3", item.get("genre"))
@@ -288,7 +349,6 @@ def ris_entry(item: dict[str, Any]) -> str:
     add("LA", item.get("language"))
     add("UR", item["URL"])
     add("DB", item.get("archive"))
-    add("ET" if kind != "bill" else "N1", item.get("version"))
     add("N1", item.get("note"))
     text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
     return text + "ER  - \r\n"

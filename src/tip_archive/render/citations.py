@@ -1,8 +1,10 @@
 """Ready-made citations of a record, in the styles authors of reports use.
 
-Every record gets a Chicago note and a Chicago bibliography entry (The Chicago
-Manual of Style, 17th ed.: its forms for speeches, web pages and documents of
-international bodies), citing the record's page in the archive.  A General
+Every record gets a Chicago note and a Chicago bibliography entry, citing the record's
+page in the archive, in the forms of the official CSL style "Chicago Manual of Style
+18th edition (notes and bibliography)" for the record's CSL type (:mod:`.bibformats`),
+so that a reference manager fed the archive's CSL-JSON gives the same citation
+(``tests/test_citeproc.py`` holds the few deliberate differences).  A General
 Assembly, ECOSOC or Security Council resolution with a symbol also gets the legal
 forms, which cite the resolution itself:
 
@@ -23,7 +25,7 @@ from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
 from ..model.dates import MONTHS, DateSpan, PartialDate
-from ..model.records import Document, Event, Record, Resolution, Source, Statement
+from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
 from ..model.symbols import Symbol, parse_symbol
 from .extras import SiteContext
 from .urls import record_url
@@ -126,6 +128,11 @@ def split_name(name: str) -> tuple[str, str] | None:
     return words[-1], " ".join(words[:-1])
 
 
+def spaced_initials(name: str) -> str:
+    """``S. N. Martynov`` for ``S.N. Martynov``: Chicago spaces initials."""
+    return re.sub(r"\b([A-Z])\.(?=[A-Z])", r"\1. ", name)
+
+
 def inverted(name: str) -> str:
     """``Rybakov, Valentin`` for a bibliography; the name as it is when it cannot be split."""
     parts = split_name(name)
@@ -135,8 +142,16 @@ def inverted(name: str) -> str:
 # -- punctuation ----------------------------------------------------------------------
 
 
+def typographic(text: str) -> str:
+    """Quotation marks and apostrophes as Chicago prints them: ``“On Combating”``,
+    ``Belarus’s``."""
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
+    return re.sub(r"(?<=\w)'", "\u2019", text)
+
+
 def _q(title: str) -> str:
     """A title in double quotation marks; quotation marks inside it become single."""
+    title = typographic(title)
     inner = re.sub(r'"([^"]*)"', "\u2018\\1\u2019", title)
     inner = inner.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
     return f"\u201c{inner}\u201d"
@@ -175,6 +190,13 @@ class Facts:
     authors: list[str]
     """Names of persons or bodies credited as authors or speakers."""
     date: DateSpan | None
+    title: str | None
+    """The title as cited; None when the record's title only describes it by its symbol
+    (the sources give no title): Chicago then cites the document by its kind and symbol."""
+    genre: str | None
+    """What it is, as a citation names it (``Resolution``, ``statement``, ``launch``)."""
+    persons: dict[str, bool]
+    """For each author, whether it is a person (a bibliography inverts a person's name)."""
 
 
 def facts(archive: Archive, record: Record, site: SiteContext, release: str | None = None) -> Facts:
@@ -182,28 +204,62 @@ def facts(archive: Archive, record: Record, site: SiteContext, release: str | No
     name = site.name or "Archive"
     label = f"{name}, release {release}" if release else name
     symbol = parse_symbol(record.symbol_value) if record.symbol_value else None
+    described = bool(record.symbol_value) and str(record.symbol_value) in record.title
+    names = authors(archive, record)
     return Facts(
         record=record,
         url=site.absolute(record_url(record)),
         site=label,
         symbol=symbol,
-        authors=authors(archive, record),
+        authors=names,
         date=record.date_value,
+        title=None if described else record.title,
+        genre=genre(record),
+        persons={name: is_person(archive, record, name) for name in names},
     )
+
+
+def genre(record: Record) -> str | None:
+    """A UN document's type before its symbol is capitalised (``Letter A/65/497``);
+    other kinds are common nouns (``statement``, ``launch``).  ``other`` is never printed."""
+    if isinstance(record, Resolution):
+        return "Resolution"
+    if isinstance(record, Statement):
+        return "statement"
+    kind = getattr(record, "kind", None)
+    if isinstance(record, Document) and record.symbol and kind == "other":
+        return "Document"  # a numbered UN document of no named kind
+    if not isinstance(record, (Document, Event)) or kind in (None, "other", "treaty"):
+        return None
+    return _cap(kind) if isinstance(record, Document) and record.symbol else kind
 
 
 def authors(archive: Archive, record: Record) -> list[str]:
     """Who a citation names as the author: the speaker, the document's authors, the
     adopting body of a resolution, the author a source gives."""
     if isinstance(record, Statement):
-        return [archive[record.speaker].title]
+        return [spaced_initials(archive[record.speaker].title)]
     if isinstance(record, Document):
         return [archive[i].title for i in record.authors]
     if isinstance(record, Resolution):
         return [archive[record.body].title]
     if isinstance(record, Source) and record.author:
-        return [record.author]
+        person = split_name(record.author) is not None
+        return [spaced_initials(record.author) if person else record.author]
     return []
+
+
+def is_person(archive: Archive, record: Record, name: str) -> bool:
+    """Whether an author of ``record`` is a person (cited family name first in a
+    bibliography) rather than a body (one name, never split)."""
+    if isinstance(record, Statement):
+        return True
+    if isinstance(record, Document):
+        return any(archive[i].title == name and archive[i].type == "person" for i in record.authors)
+    if isinstance(record, Source):
+        bodies = {r.title for r in archive.records("body")}
+        return name not in bodies and split_name(name) is not None
+    return False
 
 
 def resolution_number(symbol: Symbol | None) -> str | None:
@@ -235,95 +291,116 @@ def chicago_bibliography(f: Facts) -> Styled:
 
 
 def _chicago(f: Facts, note: bool) -> list[Part]:
-    """Notes separate elements with commas, bibliographies with full stops;
-    every form ends with the archive's name and the record's permanent URL."""
+    """The forms of the official CSL Chicago notes-bibliography style (18th ed.) for the
+    record's CSL type (see :mod:`.bibformats`), so that the page and a reference manager fed
+    the archive's CSL-JSON agree.  Notes separate elements with commas, bibliographies
+    mostly with full stops; every form ends with the archive's name and the record's
+    permanent URL."""
     record = f.record
-    if isinstance(record, Resolution) or (isinstance(record, Document) and f.symbol):
-        parts = _un_document(f, note)
-    elif isinstance(record, Statement):
-        parts = _speech(f, record, note)
-    elif isinstance(record, (Event, Document)):
-        parts = _described(f, record, note)
-    elif isinstance(record, Source):
-        parts = _web_source(f, record, note)
-    else:  # a body or a person: an entry of the archive itself
-        parts = [_q(record.title)]
+    kind = _csl_kind(record)
+    if kind == "report":
+        groups = _un_document(f, note)
+    elif kind == "treaty":
+        groups = [[typographic(record.title)], *([[us_span(f.date)]] if f.date else [])]
+    elif isinstance(record, Event):
+        groups = _event(f, record, note)
+    elif isinstance(record, (Body, Person)):
+        groups = [[_q(record.title)]]
+    else:  # a statement, an unnumbered document, an archived source
+        groups = _described(f, note)
+    groups = [*groups, [f.site], [f.url]]
+    return _join(groups, note)
+
+
+def _csl_kind(record: Record) -> str:
+    from .bibformats import csl_type  # the one table of types lives with the CSL writer
+
+    return csl_type(record)
+
+
+def _join(groups: list[list[Part]], note: bool) -> list[Part]:
+    """Groups in order: inside a group, parts are joined with commas; between groups a
+    note puts commas and a bibliography full stops (inside closing quotation marks)."""
     mark = "," if note else "."
-    return [*_punct(parts, mark), " ", f.site, mark, " ", f.url, "."]
-
-
-def _when(f: Facts) -> str:
-    return us_span(f.date) if f.date else ""
-
-
-def _un_document(f: Facts, note: bool) -> list[Part]:
-    """A UN document: organ, resolution number, title (italics), symbol, date."""
-    record, when = f.record, _when(f)
-    sep = ", " if note else ". "
-    parts: list[Part] = [_names(f.authors), sep] if f.authors else []
-    number = resolution_number(f.symbol) if isinstance(record, Resolution) else None
-    if number:
-        parts.append(f"Resolution {number}, ")
-    parts.append(It(record.title))
-    if f.symbol:
-        parts += [sep, _doc(f) if when else str(f.symbol)]
-        if when:
-            parts.append(f" ({when})" if note else f". {when}")
-    else:
-        kind = ", ".join(x for x in ("resolution", when) if x)
-        parts.append(f" ({kind})" if note else f". {_cap(kind)}")
-    return parts
-
-
-def _speech(f: Facts, record: Statement, note: bool) -> list[Part]:
-    """A speech: speaker, "title" (statement, occasion, date)."""
-    details = ", ".join(x for x in ("statement", record.occasion, _when(f)) if x)
-    if note:
-        return [f.authors[0], ", ", _q(record.title), f" ({details})"]
-    return [
-        *_punct([inverted(f.authors[0])], "."),
-        " ",
-        *_punct([_q(record.title)], "."),
-        " ",
-        _cap(details),
-    ]
-
-
-def _described(f: Facts, record: Event | Document, note: bool) -> list[Part]:
-    """An event or an unnumbered document: title, then what and when it was."""
-    when = _when(f)
-    if isinstance(record, Event) and record.announced:
-        when = f"announced for {when}"
-    place = record.place if isinstance(record, Event) else None
-    details = ", ".join(x for x in (record.kind, place, when) if x)
     parts: list[Part] = []
-    if f.authors:
-        parts += [_names(f.authors), ", " if note else ". "]
-    title: Part = It(record.title) if isinstance(record, Document) else _q(record.title)
+    for group in groups:
+        if not group:
+            continue
+        if parts:
+            parts = [*_punct(parts, mark), " "]
+        first = group[0]
+        if not note and parts and not isinstance(first, It) and _capitalisable(first):
+            group = [_cap(first), *group[1:]]
+        for i, part in enumerate(group):
+            if i:
+                parts = [*_punct(parts, ","), " "]
+            parts.append(part)
+    return _punct(parts, ".")
+
+
+def _capitalisable(text: str) -> bool:
+    """A bibliography capitalises what follows a full stop, but not "n.d." or an address."""
+    return text != "n.d." and not text.startswith(("http://", "https://"))
+
+
+def _when(f: Facts, undated: str = "n.d.") -> str:
+    return us_span(f.date) if f.date else undated
+
+
+def _lead(f: Facts, note: bool) -> list[Part]:
+    """The authors: given name first in a note, the first one inverted in a bibliography."""
+    if not f.authors:
+        return []
+    people = [f.persons.get(name, False) for name in f.authors]
+    if note or not people[0]:
+        return [_names(f.authors)]
+    return [_names([inverted(f.authors[0]), *f.authors[1:]])]
+
+
+def _un_document(f: Facts, note: bool) -> list[list[Part]]:
+    """A UN document: author, title (italics), type and symbol, date (CMOS 14.300)."""
+    # A Security Council symbol's year goes with the date: "S/RES/1325 (October 31, 2000)".
+    symbol = (_doc(f) if f.date else str(f.symbol)) if f.symbol else None
+    numbered = " ".join(x for x in (f.genre, symbol) if x)
+    title: list[Part] = [It(typographic(f.title))] if f.title else []
     if note:
-        return [*parts, title, f" ({details})"]
-    return [*_punct([*parts, title], "."), " ", _cap(details)]
+        return [[*_lead(f, note), *title, f"{numbered} ({_when(f)})"]]
+    return [_lead(f, note), title, [numbered], [_when(f)]]
 
 
-def _web_source(f: Facts, record: Source, note: bool) -> list[Part]:
-    """A web page or article: author, "title," publisher, date, original URL."""
+def _event(f: Facts, record: Event, note: bool) -> list[list[Part]]:
+    """An event: title, kind, date ("announced" before a date still to come), place."""
     when = _when(f)
+    if record.announced and f.date:
+        when = f"announced {when}"
+    place = [record.place] if record.place else []
     if note:
-        parts: list[Part] = [f.authors[0], ", "] if f.authors else []
-        parts.append(_q(record.title))
-        for item in (record.publisher, when, record.url):
-            if item:
-                parts = [*_punct(parts, ","), " ", item]
-        return parts
-    lead = f.authors[0] if f.authors else record.publisher
-    parts = [lead, ". "] if lead else []
-    parts = _punct([*parts, _q(record.title)], ".")
-    rest = ", ".join(x for x in (record.publisher if f.authors else None, when) if x)
-    if rest:
-        parts = [*parts, " ", rest]
-    if record.url:
-        parts = [*_punct(parts, "."), " ", record.url]
-    return parts
+        return [[typographic(record.title), *([f.genre] if f.genre else []), when, *place]]
+    return [[typographic(record.title)], [f.genre] if f.genre else [], [when, *place]]
+
+
+def _described(f: Facts, note: bool) -> list[list[Part]]:
+    """A statement, an unnumbered document or an archived source: author, "title",
+    what it is, where it appeared, date, and a source's first address."""
+    record = f.record
+    webpage = _csl_kind(record) == "webpage"
+    title: Part = _q(f.title or record.title)
+    what = [f.genre] if f.genre else []
+    where: list[Part] = []
+    if isinstance(record, Statement):
+        where = [typographic(record.occasion)]
+    elif isinstance(record, Source) and record.publisher:
+        where = [record.publisher]
+    when = [_when(f, "" if webpage else "n.d.")] if (f.date or not webpage) else []
+    address = [record.url] if isinstance(record, Source) and record.url else []
+    lead = _lead(f, note)
+    if isinstance(record, Source) and not lead and where and not note:
+        lead, where = where, []  # no author: the site leads the bibliography entry
+    if note:
+        return [[*lead, title, *what, *where, *when, *address]]
+    if isinstance(record, Statement):
+        return [lead, [title], what, [*where, *when]]
+    return [lead, [title], what, [*where, *when], address]
 
 
 # -- legal styles for resolutions ------------------------------------------------------

@@ -1,16 +1,34 @@
 """Metadata in each record page's head, for reference managers and search engines.
 
-Three vocabularies, because readers use different tools:
+The tags are chosen for what Zotero's connector saves from the page (its "Embedded
+Metadata" translator, which reads Highwire ``citation_*``, Dublin Core ``DC.*``,
+ePrints ``eprints.*`` and Open Graph tags, and not JSON-LD), with the Zotero item type
+of :data:`.bibformats.CITATION_TYPES`:
 
-- Highwire Press ``citation_*`` tags, which Zotero's browser connector and Google
-  Scholar read first (a record with a UN symbol carries it as
-  ``citation_technical_report_number``, so Zotero saves it as a numbered report);
-- Dublin Core ``DC.*`` tags;
-- schema.org JSON-LD: ``Legislation`` for resolutions and draft resolutions,
-  ``Event``, ``Report``, ``Organization``, ``Person``, ``WebPage``...
+- a ``report`` (resolutions, UN documents with a symbol): Highwire tags with
+  ``citation_technical_report_institution`` (which makes the item a report) and the
+  symbol as ``citation_technical_report_number``; the type (``Resolution``) is
+  ``DC.type``, which Zotero saves as the report type;
+- a ``document``: Highwire tags, ``DC.type`` ``document``;
+- a ``presentation`` (statements): ePrints tags for an unpublished conference item
+  (``eprints.type`` ``conference_item``, ``eprints.ispublished`` ``unpub``), the speaker
+  as ``eprints.creators_name`` (Zotero's presenter) and the occasion as
+  ``eprints.event_title`` (its meeting); no ``citation_author`` (it would make the
+  speaker an author);
+- a ``webpage`` (events, bodies, people, sources): no Highwire tags (Zotero would take
+  the page for a journal article, and Google Scholar indexes no such page), Dublin Core
+  only; an event's ``DC.type`` is DCMI's ``Event``.
+
+Authors are written as Zotero reads them: a person ``Family, Given``; a body ``Name,``
+(the comma after it makes Zotero keep it as one name, where it would split ``United
+Nations General Assembly`` into a first and a last name).  Dates are the record's own:
+a record without one gets none, and the page carries a ``<time datetime="PT0S">`` before
+any other (see :func:`citation_meta`), so that the translator does not take the first
+date printed on the page (when the record last changed, or an act's date).
 
 The provider puts them in the page's front matter under ``tip_citation``;
-``tip_archive/theme/partials/tip-citation-meta.html`` writes them into ``<head>``.
+``tip_archive/theme/partials/tip-citation-meta.html`` writes them into ``<head>``.  The
+schema.org JSON-LD is for search engines.
 """
 
 from __future__ import annotations
@@ -21,12 +39,10 @@ from typing import Any
 from ..crossref.archive import Archive
 from ..model.dates import PartialDate
 from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
+from .bibformats import citation_type
 from .citations import Facts, facts, inverted
 from .extras import SiteContext
 from .urls import record_url
-
-DCMI_TYPES = {"event": "Event"}
-"""DCMI Type Vocabulary term of each record type; every other record is ``Text``."""
 
 _SOURCE_SCHEMA = {"web page": "WebPage", "news article": "NewsArticle", "press release": "Article"}
 
@@ -36,49 +52,76 @@ def highwire_date(date: PartialDate) -> str:
     return date.iso().replace("-", "/")
 
 
-def meta_tags(archive: Archive, record: Record, f: Facts) -> list[tuple[str, str]]:
-    """(name, content) of every ``<meta>`` tag, Highwire first, then Dublin Core."""
-    tags: list[tuple[str, str]] = [("citation_title", record.title)]
-    persons = _personal_authors(archive, record)
-    tags += [("citation_author", inverted(name)) for name in persons]
-    if f.date:
-        tags += [
-            ("citation_publication_date", highwire_date(f.date.start)),
-            ("citation_date", highwire_date(f.date.start)),
-        ]
-    publisher = _publisher(record, f)
-    if f.symbol:
-        tags.append(("citation_technical_report_number", str(f.symbol)))
-        institution = f.authors[0] if isinstance(record, Resolution) else "United Nations"
-        tags.append(("citation_technical_report_institution", institution))
-    tags.append(("citation_publisher", publisher))
-    language = record.language if isinstance(record, Source) else "en"
-    tags += [("citation_language", language), ("citation_public_url", f.url)]
-    if record.summary:
-        tags.append(("citation_abstract", " ".join(record.summary.split())))
+def zotero_name(name: str, person: bool) -> str:
+    """``Rybakov, Valentin`` for a person; ``United Nations General Assembly,`` for a body."""
+    return inverted(name) if person else f"{name},"
 
-    tags.append(("DC.title", record.title))
-    tags += [("DC.creator", name) for name in f.authors]
+
+def meta_tags(archive: Archive, record: Record, f: Facts) -> list[tuple[str, str]]:
+    """(name, content) of every ``<meta>`` tag: Highwire or ePrints first, then Dublin Core."""
+    zotero = citation_type(record).zotero
+    names = [zotero_name(name, f.persons.get(name, False)) for name in f.authors]
+    language = record.language if isinstance(record, Source) else "en"
+    summary = " ".join(record.summary.split()) if record.summary else None
+    title = f.title or record.title
+    tags: list[tuple[str, str]] = []
+    if zotero != "webpage":
+        tags.append(("citation_title", title))
+        if zotero != "presentation":
+            tags += [("citation_author", name) for name in names]
+        if f.date:
+            date = highwire_date(f.date.start)
+            tags += [("citation_publication_date", date), ("citation_date", date)]
+        if zotero == "report" and f.symbol:
+            tags.append(("citation_technical_report_number", str(f.symbol)))
+            tags.append(("citation_technical_report_institution", "United Nations"))
+        if zotero != "presentation":
+            tags.append(("citation_publisher", _publisher(record, f)))
+        tags += [("citation_language", language), ("citation_public_url", f.url)]
+        if summary:
+            tags.append(("citation_abstract", summary))
+    if isinstance(record, Statement):
+        tags += [
+            ("eprints.type", "conference_item"),
+            ("eprints.ispublished", "unpub"),
+            ("eprints.creators_name", names[0]),
+            ("eprints.event_title", record.occasion),
+            ("eprints.event_type", "Statement"),
+        ]
+        event = archive.get(record.event)
+        if isinstance(event, Event) and event.place:
+            tags.append(("eprints.event_location", event.place))
+
+    tags.append(("DC.title", title))
+    # Zotero reads DC.creator only for a web page (where there are no Highwire authors).
+    tags += [("DC.creator", name) for name in (names if zotero == "webpage" else f.authors)]
     if f.date:
         tags.append(("DC.date", f.date.iso()))
-    tags.append(("DC.type", DCMI_TYPES.get(record.type, "Text")))
+    dc_type = _dc_type(record, zotero, f)
+    if dc_type:
+        tags.append(("DC.type", dc_type))
     tags.append(("DC.identifier", f.url))
     tags += [("DC.identifier", symbol) for symbol in record.all_symbols]
-    tags += [("DC.publisher", publisher), ("DC.language", language)]
-    if record.summary:
-        tags.append(("DC.description", " ".join(record.summary.split())))
+    tags += [("DC.publisher", _publisher(record, f)), ("DC.language", language)]
+    if summary:
+        tags.append(("DC.description", summary))
     if isinstance(record, Source) and record.url:
-        tags.append(("DC.source", record.url))
+        # DC.relation, not DC.source: Zotero would take DC.source for the site's name.
+        tags.append(("DC.relation", record.url))
     return tags
 
 
-def _personal_authors(archive: Archive, record: Record) -> list[str]:
-    """Authors that are persons: Highwire has no field for an institution as author."""
-    if isinstance(record, Statement):
-        return [archive[record.speaker].title]
-    if isinstance(record, Document):
-        return [archive[i].title for i in record.authors if archive[i].type == "person"]
-    return []
+def _dc_type(record: Record, zotero: str, f: Facts) -> str | None:
+    """What Zotero saves as the item's own type (report type, presentation type...)."""
+    if zotero == "report":
+        return f.genre
+    if zotero == "document":
+        return "document"  # Zotero's item type name: a document, not a journal article
+    if zotero == "presentation":
+        return "Text"
+    if isinstance(record, Event):
+        return "Event"
+    return None
 
 
 def _publisher(record: Record, f: Facts) -> str:
@@ -194,5 +237,7 @@ def citation_meta(archive: Archive, record: Record, here: str, site: SiteContext
         "tip_citation": {
             "meta": [list(pair) for pair in meta_tags(archive, record, f)],
             "jsonld": script_json(json_ld(archive, record, f, site)),
+            # No date of its own: the page tells Zotero so (see the module's docstring).
+            "undated": f.date is None,
         }
     }
