@@ -131,6 +131,50 @@ class Strict(BaseModel):
     """Fields an author may be tempted to write here, with why they are refused."""
 
 
+class QuoteRu(Strict):
+    """The Russian edition's translation of an English quote (the quote itself stays verbatim)."""
+
+    translation: Text
+    """The archive's Russian translation of the quote."""
+
+
+class LabelRu(Strict):
+    """The Russian text of a figure's label."""
+
+    label: Text
+    """What is counted, in Russian (``участники``)."""
+
+
+class ValueRu(Strict):
+    """The Russian text of a reading's value."""
+
+    value: Text
+    """The reading, in Russian."""
+
+
+class NoteRu(Strict):
+    """The Russian text of a disagreement's editorial note."""
+
+    note: Text
+    """The editorial note, in Russian."""
+
+
+class FactRu(Strict):
+    """The Russian text of a fact from the public record."""
+
+    value: Text | None = None
+    """The value, in Russian (dates, symbols and numbers as in English, in Russian form)."""
+    unconfirmed: Text | None = None
+    """Why no consulted page confirms it yet, in Russian."""
+
+
+class OfficeRu(Strict):
+    """The Russian text of an office."""
+
+    title: Text
+    """The office, in Russian."""
+
+
 class Citation(Strict):
     """A passage of an archived source that supports a record: quoted, and checked by the build."""
 
@@ -142,6 +186,9 @@ class Citation(Strict):
     """The supporting passage, copied verbatim from that paragraph (whitespace may differ)."""
     translation: str | None = None
     """The archive's own English rendering of a quote in another language."""
+    ru: QuoteRu | None = None
+    """For a quote in English: the archive's Russian translation of it, shown beside the
+    quote in the Russian edition and marked as a translation."""
 
 
 _NO_QUOTE = (
@@ -200,6 +247,8 @@ class Figure(Evidenced):
     qualifier: Literal["exactly", "over", "about", "at least", "up to"] = "exactly"
     """How the source qualifies the number (``over 400``, ``about 800``)."""
     what: ClassVar[str] = "a figure"
+    ru: LabelRu | None = None
+    """The label in the Russian edition."""
 
 
 class Reading(Evidenced):
@@ -210,6 +259,8 @@ class Reading(Evidenced):
     value: Text
     """The reading, as the source gives it."""
     what: ClassVar[str] = "a reading"
+    ru: ValueRu | None = None
+    """The reading in the Russian edition (a quoted reading keeps its quote; this renders it)."""
 
 
 class Disagreement(Strict):
@@ -219,6 +270,8 @@ class Disagreement(Strict):
     """The archive's editorial note explaining the difference."""
     readings: list[Reading] = Field(min_length=2)
     """Each reading with its source."""
+    ru: NoteRu | None = None
+    """The note in the Russian edition."""
 
 
 class Fact(Strict):
@@ -241,6 +294,8 @@ class Fact(Strict):
     """Where in the reference: ``para. 3``, ``OP 5``, ``p. 2``, ``header``."""
     unconfirmed: Text | None = None
     """Instead of ``reference``: why no consulted page confirms the fact yet."""
+    ru: FactRu | None = None
+    """The value (and the reason it is unconfirmed) in the Russian edition."""
 
     @model_validator(mode="after")
     def _reference_or_unconfirmed(self) -> Fact:
@@ -269,12 +324,37 @@ class Fact(Strict):
 
 
 class Translation(Strict):
-    """A record's text in another language edition."""
+    """A record's text in the Russian edition, beside the English text in the same file.
+
+    Only what is written in words is translated; ids, symbols, dates and numbers are shared.
+    Parts of lists (figures, facts, readings, notes, offices, quotes) carry their own ``ru``."""
 
     title: Text
-    """The title in that language."""
+    """The title in Russian: the UN's official Russian title where one was seen (then give
+    ``title_official``), otherwise the archive's translation."""
+    title_official: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    """The address of the page where the official Russian title was seen (a UN document in
+    Russian, an official page); leave out when the title is the archive's translation."""
     summary: str | None = None
-    """The summary in that language."""
+    """The summary in Russian (blank lines separate paragraphs, as in English)."""
+    key_points: list[Text] = []
+    """A statement's key points in Russian, one for each English key point, in the same order."""
+    office: Text | None = None
+    """A statement's speaker's office, in Russian."""
+    occasion: Text | None = None
+    """A statement's occasion, in Russian."""
+    date_note: str | None = None
+    """What the sources tell of a date they do not give, in Russian."""
+    place: str | None = None
+    """An event's place, in Russian."""
+    publisher: str | None = None
+    """A source's or reference's publisher, in Russian."""
+    abbreviation: str | None = None
+    """A body's abbreviation in Russian (``ООН``, ``УНП ООН``)."""
+    provenance: Text | None = None
+    """A source's provenance note, in Russian."""
+    uncited: dict[int, Text] = {}
+    """A source's reasons for uncited paragraphs, in Russian, by paragraph number."""
 
 
 @dataclass(frozen=True)
@@ -501,6 +581,17 @@ class Statement(Record):
     def _dated_or_explained(self) -> Statement:
         return _require_date(self)
 
+    @model_validator(mode="after")
+    def _key_points_translated_one_for_one(self) -> Statement:
+        ru = self.translations.get("ru")
+        if ru is not None and ru.key_points and len(ru.key_points) != len(self.key_points):
+            raise FieldProblem(
+                "translations",
+                f"translations.ru.key_points has {len(ru.key_points)} key points and key_points "
+                f"has {len(self.key_points)}: give one Russian key point for each, in the same order",
+            )
+        return self
+
     label: ClassVar[str] = "Statement"
 
     @property
@@ -664,6 +755,8 @@ class Office(Evidenced):
     """The office, e.g. ``Deputy Minister of Foreign Affairs of Belarus``."""
     date: Date | None = None
     """When the source shows the person in this office."""
+    ru: OfficeRu | None = None
+    """The office in the Russian edition."""
     what: ClassVar[str] = "an office"
     needs_evidence: ClassVar[bool] = False
 
