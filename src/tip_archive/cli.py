@@ -10,21 +10,16 @@ from .loading.problems import DataError
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from .authoring.release import RELEASES_FILE, read_releases
+    from .authoring.release import releases_problems
     from .pipeline.engine import load_archive
 
     data = Path(args.data)
-    releases = data.resolve().parent / RELEASES_FILE
     problems = []
     try:
         archive = load_archive(data, data.resolve().parent)
     except DataError as exc:
         problems += exc.problems
-    if releases.exists():
-        try:
-            read_releases(releases)
-        except DataError as exc:
-            problems += exc.problems
+    problems += releases_problems(data.resolve().parent)
     if problems:
         print(DataError(problems).report(), file=sys.stderr)
         return 1
@@ -127,7 +122,9 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = schema_json()
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        from .files import write_atomic
+
+        write_atomic(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return 0

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from .authoring.published import read_published
 from .authoring.release import Release
 from .crossref.archive import Archive
+from .loading import inputs
 from .loading.history import record_history
 from .loading.problems import DataError
 from .pipeline.cache import BuildCache
@@ -41,6 +42,9 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
 
 
+#: The plugin's options, as ``mkdocs.yml`` may give them.
+OPTIONS = tuple(name for name, _ in ArchiveConfig._schema)
+
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
@@ -57,6 +61,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.cache = BuildCache()
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[Any, Any]:
+        # The options are checked in the archive's words (an unknown option with the close
+        # one, a data_dir that is missing or a file) as errors, which fail even a lax build.
+        errors, warnings = super().load_config(options, config_file_path)
+        root = Path(config_file_path).parent if config_file_path else Path.cwd()
+        ours = inputs.option_problems(options, OPTIONS, root)
+        unknown = {name for name, _ in ours}
+        warnings = [(k, w) for k, w in warnings if k not in unknown]
+        errors = [*errors, *ours]
+        return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined also so that MkDocs keeps this plugin, and with it its cache, across the
@@ -83,7 +100,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
         return config
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    def on_pre_build(self, *, config: Any) -> None:
+        # Before MkDocs empties the site folder: a record saved half-written under
+        # `mkdocs serve` stops the rebuild here, and the last good pages stay served.
         root = Path(config.config_file_path).parent
         try:
             releases = releases_of(root)
@@ -110,6 +129,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             plans = plan(archive, options)
         except DataError as exc:
             raise PluginError(exc.report()) from None
+        self._loaded = (archive, options, releases, plans)
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        archive, options, releases, plans = self._loaded
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
         # time; other files (the symbol table, redirects) are needed now.
         self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
@@ -228,6 +251,9 @@ def _build(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    problems = inputs.config_problems(config_file, OPTIONS)
+    if problems:
+        raise DataError(problems)
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     if validate is not None:
         ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]

@@ -16,10 +16,14 @@ against the newest.  Changes are named by field: added, corrected, removed.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..files import write_atomic
 from .release import Release
 
 RELEASES_DIR = "releases"
@@ -102,9 +106,16 @@ def freeze(root: Path, release: Release, files: dict[str, str]) -> Path:
         raise ValueError(
             f"{folder.relative_to(root)}/ exists: a published release is never rewritten"
         )
-    folder.mkdir(parents=True)
-    for name in FROZEN_FILES:
-        (folder / name).write_bytes(files[name].encode("utf-8"))
+    # Written into a folder of its own, then given its name: a release is kept whole or not at all.
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{release.number}-", dir=folder.parent))
+    try:
+        for name in FROZEN_FILES:
+            write_atomic(partial / name, files[name], exclusive=True)
+        os.chmod(partial, 0o755)
+        os.rename(partial, folder)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
     return folder
 
 

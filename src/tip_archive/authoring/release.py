@@ -27,7 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..loading.messages import plain_message
 from ..loading.problems import DataError, Problem, field_path
-from ..loading.yamlfile import YamlProblem, load_yaml
+from ..loading.inputs import read_text
+from ..loading.yamlfile import YamlProblem, YamlProblems, load_yaml, read_limited
 from ..model.dates import PartialDate
 from ..model.records import FOLDERS, RECORD_TYPES
 
@@ -81,9 +82,11 @@ class _ReleasesFile(BaseModel):
 def read_releases(path: Path, name: str = RELEASES_FILE) -> list[Release]:
     """The releases in ``path``, oldest first; raise :class:`DataError` with every problem."""
     try:
-        loaded = load_yaml(path.read_bytes())
+        loaded = load_yaml(read_limited(path, "releases"))
     except YamlProblem as exc:
         raise DataError([Problem(name, exc.line, exc.field, exc.message)]) from None
+    except YamlProblems as exc:
+        raise DataError([Problem(name, p.line, p.field, p.message) for p in exc.problems]) from None
     try:
         releases = _ReleasesFile.model_validate(loaded.data).releases
     except ValidationError as exc:
@@ -132,6 +135,18 @@ def read_releases(path: Path, name: str = RELEASES_FILE) -> list[Release]:
     if problems:
         raise DataError(problems)
     return releases
+
+
+def releases_problems(root: Path) -> list[Problem]:
+    """Every problem of ``root/releases.yaml`` (none when it does not exist yet)."""
+    path = root / RELEASES_FILE
+    if not path.exists() and not path.is_symlink():
+        return []
+    try:
+        read_releases(path)
+    except DataError as exc:
+        return exc.problems
+    return []
 
 
 def current_release(root: Path) -> Release | None:
@@ -266,55 +281,102 @@ def changelog_section(
 _SECTION = re.compile(r"^## Data release (\d+) \((\d{4}-\d{2}-\d{2})\)\s*$", re.MULTILINE)
 
 
-def changelog_releases(text: str) -> dict[int, tuple[str, dict[str, set[str]]]]:
-    """Each "## Data release N (date)" section: its date and the ids under each heading."""
-    found: dict[int, tuple[str, dict[str, set[str]]]] = {}
+CHANGELOG = "CHANGELOG.md"
+
+
+@dataclass
+class _Section:
+    number: int
+    date: str
+    line: int
+    ids: dict[str, dict[str, int]]
+    """The ids listed under each heading (``added``...), each with its line."""
+
+
+def _sections(text: str) -> list[_Section]:
+    found = []
     matches = list(_SECTION.finditer(text))
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         body = text[match.end() : end]
         body = body.split("\n## ", 1)[0]  # the section ends at the next level-2 heading
-        ids: dict[str, set[str]] = {}
+        first = text.count("\n", 0, match.start()) + 1
+        ids: dict[str, dict[str, int]] = {}
         heading = ""
-        for line in body.splitlines():
+        for offset, line in enumerate(body.splitlines()):
             if line.startswith("### "):
                 heading = line[4:].split(" (")[0].strip().lower()
             elif line.startswith("- ") and heading:
-                ids.setdefault(heading, set()).update(re.findall(r"`([a-z0-9-]+)`", line))
-        found[int(match[1])] = (match[2], ids)
+                for found_id in re.findall(r"`([a-z0-9-]+)`", line):
+                    ids.setdefault(heading, {}).setdefault(found_id, first + offset)
+        found.append(_Section(int(match[1]), match[2], first, ids))
     return found
 
 
-def check_changelog(changelog: str, releases: list[Release], record_ids: set[str]) -> list[str]:
-    """Problems with the CHANGELOG's data release sections; empty when all is well."""
-    problems: list[str] = []
-    sections = changelog_releases(changelog)
+def changelog_releases(text: str) -> dict[int, tuple[str, dict[str, set[str]]]]:
+    """Each "## Data release N (date)" section: its date and the ids under each heading."""
+    return {
+        s.number: (s.date, {heading: set(ids) for heading, ids in s.ids.items()})
+        for s in _sections(text)
+    }
+
+
+def check_changelog(
+    changelog: str, releases: list[Release], record_ids: set[str]
+) -> list[Problem]:
+    """Problems with the CHANGELOG's data release sections, each with its line; empty when
+    all is well."""
+    problems: list[Problem] = []
+    sections = {s.number: s for s in _sections(changelog)}
     for release in releases:
         if release.number not in sections:
             problems.append(
-                f"CHANGELOG.md has no section '## {release.label} ({release.date})': "
-                "paste the output of `tip-archive release`"
+                Problem(
+                    CHANGELOG,
+                    0,
+                    "",
+                    f"has no section '## {release.label} ({release.date})': "
+                    "paste the output of `tip-archive release`",
+                )
             )
             continue
-        date, ids = sections[release.number]
-        if date != release.date:
+        section = sections[release.number]
+        if section.date != release.date:
             problems.append(
-                f"CHANGELOG.md dates {release.label} {date}; releases.yaml says {release.date}"
+                Problem(
+                    CHANGELOG,
+                    section.line,
+                    "",
+                    f"dates {release.label} {section.date}; {RELEASES_FILE} says {release.date}: "
+                    "correct one of them",
+                )
             )
         removed_later = set().union(
-            *(s[1].get("removed", set()) for n, s in sections.items() if n > release.number)
+            *(s.ids.get("removed", {}) for n, s in sections.items() if n > release.number)
         )
         for heading in ("added", "corrected"):
-            for missing in sorted(ids.get(heading, set()) - record_ids - removed_later):
+            listed = section.ids.get(heading, {})
+            for missing in sorted(set(listed) - record_ids - removed_later):
                 problems.append(
-                    f"CHANGELOG.md lists `{missing}` as {heading} in {release.label}, "
-                    "but no record has that id"
+                    Problem(
+                        CHANGELOG,
+                        listed[missing],
+                        "",
+                        f"lists `{missing}` as {heading} in {release.label}, "
+                        "but no record has that id",
+                    )
                 )
     for number in sorted(set(sections) - {r.number for r in releases}):
         problems.append(
-            f"CHANGELOG.md has a section for data release {number}, not in releases.yaml"
+            Problem(
+                CHANGELOG,
+                sections[number].line,
+                "",
+                f"has a section for data release {number}, not in {RELEASES_FILE}: "
+                "add the release there or remove the section",
+            )
         )
-    return problems
+    return sorted(problems)
 
 
 # -- the command ------------------------------------------------------------------------
@@ -339,11 +401,14 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
     releases = read_releases(path)
     archive = load_archive(data, root)
     if check:
-        changelog = root / "CHANGELOG.md"
-        text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
+        changelog = root / CHANGELOG
+        try:
+            text = read_text(changelog, "changelog") if changelog.exists() else ""
+        except YamlProblem as exc:
+            raise DataError([Problem(CHANGELOG, exc.line, "", exc.message)]) from None
         problems = check_changelog(text, releases, set(archive.entries))
         if problems:
-            return "\n".join(problems), False
+            return "\n".join(str(p) for p in problems), False
         count = len(releases)
         return (
             f"{count} data release{'s' if count != 1 else ''}: releases.yaml and CHANGELOG.md "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..files import write_atomic
 from ..model.records import FOLDERS, RECORD_TYPES
 from ..model.symbols import SymbolError, parse_symbol, slugify
 from .typed_dates import typed_date
@@ -103,7 +104,7 @@ def write_skeleton(data_dir: Path, kind: str, name: str, date: str | None = None
     if kind == "reference" and symbol:
         record_id = f"un-{record_id}"  # a reference's id starts with its publisher
     path = data_dir / FOLDERS[kind] / f"{record_id}.yaml"
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise ValueError(f"{path} already exists")
     body = _BODIES[kind].format(
         symbol=symbol or "null", symbol_line=f"symbol: {symbol}\n" if symbol else ""
@@ -118,5 +119,7 @@ def write_skeleton(data_dir: Path, kind: str, name: str, date: str | None = None
         "related: []\n"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    try:  # never over another author's record, even one written a moment ago
+        return write_atomic(path, text, exclusive=True)
+    except FileExistsError:
+        raise ValueError(f"{path} already exists") from None

@@ -215,17 +215,45 @@ def load_data(
     root = root or data_dir.parent
     result = LoadResult()
     if not data_dir.is_dir():
-        result.problems.append(Problem(str(data_dir), 0, "", "data folder not found"))
+        what = "is a file, not a folder" if data_dir.is_file() else "no such folder"
+        result.problems.append(
+            Problem(
+                _relative(data_dir, root),
+                0,
+                "",
+                f"{what}: give the folder of the records (--data, or data_dir in mkdocs.yml)",
+            )
+        )
         return result
     by_folder = {folder: kind for kind, folder in FOLDERS.items()}
     cache_key = (data_dir.resolve(), root.resolve())
     previous, kept = cache_of.files.get(cache_key, {}), {}
+    inside = data_dir.resolve()
+    refused: list[Path] = []  # folders reported as a whole: what they hold is not
     for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+        if path.name.startswith(".") or any(f in path.parents for f in refused):
             continue
         rel = _relative(path, root)
-        result.fingerprint.append((rel, None))
         parts = path.relative_to(data_dir).parts
+        outside = _link_outside(path, inside)
+        if outside:
+            result.fingerprint.append((rel, outside.encode()))
+            result.problems.append(Problem(rel, 1, "", outside))
+            continue
+        if path.is_dir():
+            if path.suffix in (".yaml", ".yml") and len(parts) == 2:
+                result.problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "",
+                        "is a folder, not a record file: a record is one .yaml file; "
+                        "rename or remove the folder",
+                    )
+                )
+                refused.append(path)
+            continue
+        result.fingerprint.append((rel, None))
         if parts[:2] == tuple(TEXTS_FOLDER.split("/")):
             continue
         if path.suffix == ".yml":
@@ -245,9 +273,9 @@ def load_data(
             continue
         try:
             raw = read_limited(path)
-        except YamlProblem:
-            loaded, problems = read_record(path, rel, folder_type)  # reports it
-            result.fingerprint.append((rel, str(path.stat().st_size).encode()))
+        except YamlProblem as exc:
+            loaded, problems = None, [Problem(rel, exc.line, exc.field, exc.message)]
+            result.fingerprint.append((rel, f"{exc.message}{_size(path)}".encode()))
         else:
             digest = _digest(raw)
             result.fingerprint.append((rel, digest))
@@ -273,10 +301,18 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
     record = loaded.record
     assert isinstance(record, Source)
     path = data_dir / TEXTS_FOLDER / record.text_file
+    where = f"data/{TEXTS_FOLDER}/{record.text_file}"
     try:
+        outside = _link_outside(path, data_dir.resolve())
+        if outside:
+            raise YamlProblem(1, outside)
         raw = read_limited(path, "text")
         result.fingerprint.append((path.as_posix(), _digest(raw)))
-        text = decode(raw)
+        text = decode(raw).replace("\r\n", "\n")
+        if not text.strip():
+            raise YamlProblem(
+                1, "file is empty: paste the source's full text into it, as archived"
+            )
     except FileNotFoundError:
         result.fingerprint.append((path.as_posix(), None))
         result.problems.append(
@@ -290,8 +326,7 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         )
         return
     except YamlProblem as exc:
-        result.fingerprint.append((path.as_posix(), str(path.stat().st_size).encode()))
-        where = f"data/{TEXTS_FOLDER}/{record.text_file}"
+        result.fingerprint.append((path.as_posix(), f"{exc.message}{_size(path)}".encode()))
         line = f" line {exc.line}" if exc.line > 1 else ""
         result.problems.append(
             Problem(
@@ -301,6 +336,26 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         result.unreadable.add(record.id)
         return
     result.texts[record.id] = split_paragraphs(text)
+
+
+def _link_outside(path: Path, inside: Path) -> str | None:
+    """The problem with ``path`` if it is a symbolic link leading out of the data folder."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target == inside or inside in target.parents:
+        return None  # a link within data/ is the author's own business
+    return (
+        f"is a symbolic link to {target}, outside the data folder: put the file itself "
+        "in data/ (the archive holds its records and texts; a link is not archived)"
+    )
+
+
+def _size(path: Path) -> str:
+    try:
+        return f" {path.stat().st_size} {path.stat().st_mtime_ns}"
+    except OSError:
+        return ""
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -3,8 +3,8 @@
 LibYAML's ``CSafeLoader`` is used when present (about ten times faster than the
 pure-Python loader).  Only plain data is accepted: text, numbers, yes/no, lists
 and mappings.  Refused, each with the line and what to do: files over
-:data:`MAX_FILE_BYTES`, text that is not UTF-8 or starts with a byte-order mark,
-tabs in indentation, anchors and aliases (which also rules out "billion laughs"
+:data:`MAX_FILE_BYTES`, a file that cannot be read (permissions), text that is not
+UTF-8 (a byte-order mark is accepted, and skipped, as are Windows line endings), tabs in indentation, anchors and aliases (which also rules out "billion laughs"
 alias bombs: they are refused from the event stream, before anything is built),
 tags (``!!python/object`` and the like), nesting deeper than :data:`MAX_DEPTH`,
 a field written twice in one mapping, and more than one document in a file.
@@ -109,16 +109,30 @@ class LoadedYaml:
 
 
 def read_limited(path: FilePath, what: str = "record") -> bytes:
-    """The bytes of ``path``, refusing (without reading it all) a file over the limit."""
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    """The bytes of ``path``, refusing (without reading it all) a file over the limit.
+
+    A file that cannot be read is a :class:`YamlProblem`; a missing one, ``FileNotFoundError``."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise YamlProblem(
+            1,
+            "cannot be read (permission denied): let your user read it "
+            f"(chmod a+r {path.name}) or copy it into place again",
+        ) from None
+    except IsADirectoryError:
+        raise YamlProblem(1, "is a folder, not a file: rename or remove the folder") from None
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise YamlProblem(1, f"cannot be read ({exc.strerror}): check the file") from None
     if len(raw) > MAX_FILE_BYTES:
         size = path.stat().st_size
-        advice = (
-            "split the source into parts"
-            if what == "text"
-            else "move long passages into an archived source, or split the record"
-        )
+        advice = {
+            "text": "split the source into parts",
+            "record": "move long passages into an archived source, or split the record",
+        }.get(what, "it should be a few kB: check what was written into it")
         raise YamlProblem(
             1,
             f"file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
@@ -128,22 +142,20 @@ def read_limited(path: FilePath, what: str = "record") -> bytes:
 
 
 def decode(raw: bytes) -> str:
-    """UTF-8 text without a byte-order mark, or a :class:`YamlProblem` saying how to save it."""
+    """UTF-8 text (a leading byte-order mark dropped), or a :class:`YamlProblem` saying how
+    to save it."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(
             1,
             f"file is {len(raw):,} bytes, over the limit of {MAX_FILE_BYTES:,} bytes "
             "(MAX_FILE_BYTES): split it",
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise YamlProblem(
-            1, "file starts with a byte-order mark (BOM): save it as UTF-8 without BOM"
-        )
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # Windows Notepad's "UTF-8 with BOM" is UTF-8 too
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        byte = raw[exc.start]
+        body = exc.object  # without the byte-order mark, which the offsets leave out
+        line = body[: exc.start].count(b"\n") + 1
+        byte = body[exc.start]
         raise YamlProblem(
             line,
             f"file is not valid UTF-8 (byte 0x{byte:02x} on this line): "

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from ..files import write_atomic
 from ..render.manifest import page_scripts, page_styles
 from ..render.urls import record_src
 from .outputs import generate, release_context
@@ -113,16 +114,16 @@ def export_site(config_file: Path, target: Path) -> list[str]:
         if path == "robots.txt" and (docs / path).exists():
             continue  # a robots.txt written by hand in docs/ wins, as in the plugin's build
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / path).write_text(content, encoding="utf-8")
+        write_atomic(docs / path, content)
         written.append(path)
     shutil.copytree(THEME, target / "overrides")  # the plugin's templates, then the project's
     custom = (config.get("theme") or {}).get("custom_dir")
     if custom and (root / custom).is_dir():
         shutil.copytree((root / custom).resolve(), target / "overrides", dirs_exist_ok=True)
     exported = export_config(config, release_context(made.releases))
-    (target / "mkdocs.yml").write_text(
+    write_atomic(
+        target / "mkdocs.yml",
         "# Exported by `tip-archive export`: the archive's site without its MkDocs plugin.\n"
         + yaml.safe_dump(exported, allow_unicode=True, sort_keys=False, width=100),
-        encoding="utf-8",
     )
     return sorted(written)

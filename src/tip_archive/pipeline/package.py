@@ -23,6 +23,7 @@ import bagit
 
 from ..authoring.published import RELEASES_DIR
 from ..authoring.release import RELEASES_FILE, read_releases
+from ..files import write_atomic
 from ..model.schema import schema_json
 
 #: Checksums written into the bag's manifests (RFC 8493 recommends SHA-512; SHA-256 is
@@ -44,7 +45,7 @@ def _payload(root: Path, site: Path, target: Path) -> None:
     shutil.copytree(data, target / "records", ignore=shutil.ignore_patterns("texts"))
     shutil.copytree(data / "sources/texts", target / "source-texts")
     (target / "schema").mkdir()
-    (target / "schema/record.schema.json").write_text(schema_json(), encoding="utf-8")
+    write_atomic(target / "schema/record.schema.json", schema_json())
     shutil.copytree(site / "data", target / "open-data", ignore=shutil.ignore_patterns(*SITE_ONLY))
     if (root / RELEASES_DIR).is_dir():
         shutil.copytree(root / RELEASES_DIR, target / "releases")

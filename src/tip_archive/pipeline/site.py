@@ -160,6 +160,7 @@ class BuildFailed(Exception):
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
+    from ..authoring.release import releases_problems
     from ..plugin import mkdocs_build
     from .cache import BuildCache
     from .engine import load_archive
@@ -188,7 +189,15 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
         cache = BuildCache()
 
         def validate(data_dir: Path) -> Archive:
-            validated.append(load_archive(data_dir, root, cache))
+            # Every file the build reads, checked before MkDocs writes a page: the records and
+            # their texts, releases.yaml; all their problems reported at once.
+            problems = releases_problems(root)
+            try:
+                validated.append(load_archive(data_dir, root, cache))
+            except DataError as exc:
+                raise DataError([*exc.problems, *problems]) from None
+            if problems:
+                raise DataError(problems)
             return validated[0]
 
         try:
