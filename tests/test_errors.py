@@ -119,15 +119,6 @@ CASES: list[tuple[str, str, str | bytes, list[str]]] = [
         ],
     ),
     (
-        "a byte-order mark",
-        EVENT,
-        b"\xef\xbb\xbf" + GOOD_EVENT.encode(),
-        [
-            "data/events/conference-2007.yaml:1: file starts with a byte-order mark (BOM):"
-            " save it as UTF-8 without BOM"
-        ],
-    ),
-    (
         "tabs for indentation",
         EVENT,
         GOOD_EVENT.replace("  - source", "\t- source"),
@@ -192,7 +183,7 @@ CASES: list[tuple[str, str, str | bytes, list[str]]] = [
             "data/events/conference-2007.yaml:1: type: is 'document' but the file is in"
             " data/events/: move it to data/documents/ or write 'type: event'",
             "data/events/conference-2007.yaml:4: kind: must be one of 'report', 'letter',"
-            " 'draft resolution', 'declaration', 'note', 'press release' or 'other'"
+            " 'draft resolution', 'declaration', 'note', 'press release', 'treaty' or 'other'"
             " (got the text 'conference')",
             "data/events/conference-2007.yaml:6: organisers: unknown field: a document has no"
             " 'organisers' field (only 'event' records do); remove it",

@@ -149,11 +149,13 @@ def test_changelog_check_finds_missing_sections_dates_and_ids() -> None:
         Release(number=2, date="2027-03-01"),
         Release(number=3, date="2027-04-01"),
     ]
-    assert check_changelog(changelog, releases, {"belarus"}) == [
-        "CHANGELOG.md lists `belarus-mfa` as added in Data release 1, but no record has that id",
-        "CHANGELOG.md dates Data release 2 2027-03-02; releases.yaml says 2027-03-01",
-        "CHANGELOG.md has no section '## Data release 3 (2027-04-01)': "
+    assert [str(p) for p in check_changelog(changelog, releases, {"belarus"})] == [
+        "CHANGELOG.md: has no section '## Data release 3 (2027-04-01)': "
         "paste the output of `tip-archive release`",
+        "CHANGELOG.md:11: lists `belarus-mfa` as added in Data release 1, but no record has"
+        " that id",
+        "CHANGELOG.md:14: dates Data release 2 2027-03-02; releases.yaml says 2027-03-01:"
+        " correct one of them",
     ]
 
 
@@ -226,7 +228,9 @@ def test_release_check(mini_project: Path, capsys: pytest.CaptureFixture[str]) -
     data = str(mini_project / "data")
     write(mini_project / "releases.yaml", 'releases:\n  - number: 1\n    date: "2026-11-25"\n')
     assert main(["release", "--check", "--data", data]) == 1
-    assert "CHANGELOG.md has no section '## Data release 1 (2026-11-25)'" in capsys.readouterr().err
+    assert (
+        "CHANGELOG.md: has no section '## Data release 1 (2026-11-25)'" in capsys.readouterr().err
+    )
     assert main(["release", "--data", data]) == 0
     section = capsys.readouterr().out
     write(mini_project / "CHANGELOG.md", "# Changelog\n\n" + section)

@@ -25,9 +25,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..loading.inputs import read_text
 from ..loading.messages import plain_message
 from ..loading.problems import DataError, Problem, field_path
-from ..loading.inputs import read_text
 from ..loading.yamlfile import YamlProblem, YamlProblems, load_yaml, read_limited
 from ..model.dates import PartialDate
 from ..model.records import FOLDERS, RECORD_TYPES
@@ -301,6 +301,7 @@ def _sections(text: str) -> list[_Section]:
         body = text[match.end() : end]
         body = body.split("\n## ", 1)[0]  # the section ends at the next level-2 heading
         first = text.count("\n", 0, match.start()) + 1
+        body_line = text.count("\n", 0, match.end()) + 1  # the line body[0] is on
         ids: dict[str, dict[str, int]] = {}
         heading = ""
         for offset, line in enumerate(body.splitlines()):
@@ -308,7 +309,7 @@ def _sections(text: str) -> list[_Section]:
                 heading = line[4:].split(" (")[0].strip().lower()
             elif line.startswith("- ") and heading:
                 for found_id in re.findall(r"`([a-z0-9-]+)`", line):
-                    ids.setdefault(heading, {}).setdefault(found_id, first + offset)
+                    ids.setdefault(heading, {}).setdefault(found_id, body_line + offset)
         found.append(_Section(int(match[1]), match[2], first, ids))
     return found
 
@@ -321,9 +322,7 @@ def changelog_releases(text: str) -> dict[int, tuple[str, dict[str, set[str]]]]:
     }
 
 
-def check_changelog(
-    changelog: str, releases: list[Release], record_ids: set[str]
-) -> list[Problem]:
+def check_changelog(changelog: str, releases: list[Release], record_ids: set[str]) -> list[Problem]:
     """Problems with the CHANGELOG's data release sections, each with its line; empty when
     all is well."""
     problems: list[Problem] = []

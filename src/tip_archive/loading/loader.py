@@ -235,10 +235,12 @@ def load_data(
             continue
         rel = _relative(path, root)
         parts = path.relative_to(data_dir).parts
-        outside = _link_outside(path, inside)
+        in_texts = parts[:2] == tuple(TEXTS_FOLDER.split("/"))
+        outside = None if in_texts else _link_outside(path, inside)  # texts: see _read_text
         if outside:
             result.fingerprint.append((rel, outside.encode()))
             result.problems.append(Problem(rel, 1, "", outside))
+            result.unreadable.add(path.stem)
             continue
         if path.is_dir():
             if path.suffix in (".yaml", ".yml") and len(parts) == 2:
@@ -252,9 +254,10 @@ def load_data(
                     )
                 )
                 refused.append(path)
+                result.unreadable.add(path.stem)
             continue
         result.fingerprint.append((rel, None))
-        if parts[:2] == tuple(TEXTS_FOLDER.split("/")):
+        if in_texts:
             continue
         if path.suffix == ".yml":
             result.problems.append(
@@ -310,9 +313,7 @@ def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None
         result.fingerprint.append((path.as_posix(), _digest(raw)))
         text = decode(raw).replace("\r\n", "\n")
         if not text.strip():
-            raise YamlProblem(
-                1, "file is empty: paste the source's full text into it, as archived"
-            )
+            raise YamlProblem(1, "file is empty: paste the source's full text into it, as archived")
     except FileNotFoundError:
         result.fingerprint.append((path.as_posix(), None))
         result.problems.append(
