@@ -67,12 +67,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     ) -> tuple[Any, Any]:
         # The options are checked in the archive's words (an unknown option with the close
         # one, a data_dir that is missing or a file) as errors, which fail even a lax build.
+        from mkdocs.config.base import ValidationError
+
         errors, warnings = super().load_config(options, config_file_path)
         root = Path(config_file_path).parent if config_file_path else Path.cwd()
-        ours = inputs.option_problems(options, OPTIONS, root)
+        reported = {name for name, _ in errors}
+        ours = [p for p in inputs.option_problems(options, OPTIONS, root) if p[0] not in reported]
         unknown = {name for name, _ in ours}
         warnings = [(k, w) for k, w in warnings if k not in unknown]
-        errors = [*errors, *ours]
+        errors = [*errors, *((name, ValidationError(message)) for name, message in ours)]
         return errors, warnings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:

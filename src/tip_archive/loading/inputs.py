@@ -72,7 +72,7 @@ def _value(node: yaml.Node | None, name: str) -> yaml.Node | None:
         return None
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value == name:
-            return value
+            return value if isinstance(value, yaml.Node) else None
     return None
 
 

@@ -29,6 +29,7 @@ import ctypes
 import errno
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ from pathlib import Path
 
 from ..crossref.archive import Archive
 from ..loading.problems import DataError
+from . import faults
 from .summary import WarningCounter, build_summary
 
 #: Build time used when neither SOURCE_DATE_EPOCH nor git gives one: 2020-01-01 00:00 UTC.
@@ -99,7 +101,11 @@ def swap_in(new: Path, site_dir: Path) -> None:
         return
     old = _old_dir(site_dir)
     site_dir.rename(old)
-    new.rename(site_dir)
+    try:
+        new.rename(site_dir)
+    except BaseException:
+        old.rename(site_dir)  # the previous site goes back where it was
+        raise
     _remove(old)
 
 
@@ -160,11 +166,6 @@ class BuildFailed(Exception):
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
-    from ..authoring.release import releases_problems
-    from ..plugin import mkdocs_build
-    from .cache import BuildCache
-    from .engine import load_archive
-
     root = config_file.resolve().parent
     kept = f"{site_dir}/ was left as it was."
     epoch = build_epoch(root)
@@ -181,10 +182,40 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
             file=sys.stderr,
         )
         return 1
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with build_lock(site_dir.parent):
-        recover(site_dir)
-        tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
+    try:
+        with faults.stoppable():
+            return _locked_build(config_file, site_dir, root, strict, epoch, kept)
+    except faults.Stopped as exc:
+        # Stopped while waiting for the lock, or while cleaning up: the next build repairs it.
+        print(f"Stopped by {exc.name}. {kept}", file=sys.stderr)
+        return exc.status
+
+
+def _cannot_write(exc: OSError, site_dir: Path, kept: str) -> int:
+    message = faults.write_failure(exc, str(site_dir.parent))
+    if message is None:
+        raise exc
+    print(message, file=sys.stderr)
+    print(kept, file=sys.stderr)
+    return 1
+
+
+def _locked_build(
+    config_file: Path, site_dir: Path, root: Path, strict: bool, epoch: str, kept: str
+) -> int:
+    from ..authoring.release import releases_problems
+    from ..plugin import mkdocs_build
+    from .cache import BuildCache
+    from .engine import load_archive
+
+    with contextlib.ExitStack() as stack:
+        try:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(build_lock(site_dir.parent))
+            recover(site_dir)
+            tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
+        except OSError as exc:
+            return _cannot_write(exc, site_dir, kept)
         validated: list[Archive] = []
         cache = BuildCache()
 
@@ -200,30 +231,44 @@ def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> int:
                 raise DataError(problems)
             return validated[0]
 
+        swapped = False
         try:
             with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
                 site_url = mkdocs_build(config_file, tmp, strict=strict, validate=validate)
+            os.chmod(tmp, 0o755)
+            with faults.deferred():  # a signal now waits until site/ is whole again
+                swap_in(tmp, site_dir)
+                swapped = True
         except DataError as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
             print(exc.report(), file=sys.stderr)
             print(kept, file=sys.stderr)
             return 1
         except (BuildFailed, SystemExit) as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
             print(f"error: {exc}", file=sys.stderr)
             print(kept, file=sys.stderr)
             return 1
-        except KeyboardInterrupt:
-            shutil.rmtree(tmp, ignore_errors=True)
-            print(f"Interrupted. {kept}", file=sys.stderr)
-            return 130
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        except (KeyboardInterrupt, faults.Stopped) as exc:
+            stop = exc if isinstance(exc, faults.Stopped) else faults.Stopped(signal.SIGINT)
+            if swapped:
+                print(
+                    f"Stopped by {stop.name} just after the new site was put in place: "
+                    f"{site_dir}/ holds the complete new build.",
+                    file=sys.stderr,
+                )
+            else:
+                print(
+                    f"Stopped by {stop.name} before the new site was complete. {kept} "
+                    "The half-built copy was removed; build again when ready.",
+                    file=sys.stderr,
+                )
+            return stop.status
+        except OSError as exc:
+            return _cannot_write(exc, site_dir, f"{kept} The half-built copy was removed.")
         finally:
             cache.close()
-        os.chmod(tmp, 0o755)
-        swap_in(tmp, site_dir)
+            if not swapped:
+                with faults.deferred():
+                    _remove(tmp)
     print(build_summary(validated[0], site_dir, warnings.count, site_url))
     return 0
 
