@@ -6,6 +6,7 @@ another site generator means rewriting this module only.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .authoring.published import read_published
-from .authoring.release import Release
+from .authoring.release import RELEASES_FILE, Release
 from .crossref.archive import Archive
 from .loading import inputs
 from .loading.history import record_history
@@ -28,6 +29,8 @@ from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
 from .render import csp, fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
+
+LOG = logging.getLogger("mkdocs.plugins.tip_archive")
 
 #: The archive's theme templates, shipped with the package.
 THEME = Path(__file__).parent / "theme"
@@ -56,6 +59,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     instead of reading the folder again."""
 
     serving = False
+    refused = False
+    """Whether the data stopped the build being made (see :meth:`_keeping_last_good`)."""
     """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
 
     def __init__(self) -> None:
@@ -82,6 +87,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # Defined also so that MkDocs keeps this plugin, and with it its cache, across the
         # rebuilds of `mkdocs serve` (only changed record files are read again).
         self.serving = command == "serve"
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        # `mkdocs serve` rebuilds when a record, a source text or releases.yaml changes, even
+        # in a project whose mkdocs.yml does not list them under `watch:`.
+        root = Path(config.config_file_path).parent
+        watched = [root / self.config.data_dir, root / RELEASES_FILE]
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        server.builder = self._keeping_last_good(server.builder)
+        return server
+
+    def _keeping_last_good(self, rebuild: Callable[..., None]) -> Callable[..., None]:
+        """``mkdocs serve``'s rebuild, except that refused data keep the last good pages.
+
+        The data are checked before MkDocs empties its folder (``on_pre_build``), so the last
+        good pages are all there: the server goes on serving them, instead of holding every
+        request until the data are fixed, and the next good save rebuilds by itself."""
+
+        def keeping(*args: Any, **kwargs: Any) -> None:
+            self.refused = False
+            try:
+                rebuild(*args, **kwargs)
+            except SystemExit:  # MkDocs' Abort, after it logged the problems
+                if not self.refused:
+                    raise
+                LOG.error(
+                    "The last good pages are still served: fix the problems above and save; "
+                    "the site rebuilds by itself."
+                )
+
+        return keeping
 
     def on_shutdown(self) -> None:
         self.cache.close()
@@ -131,6 +168,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 archive = load_archive(data_dir, root, self.cache)
             plans = plan(archive, options)
         except DataError as exc:
+            self.refused = True
             raise PluginError(exc.report()) from None
         self._loaded = (archive, options, releases, plans)
 
