@@ -723,3 +723,38 @@ def test_a_file_with_very_many_problems_lists_the_first_and_counts_the_rest(
         " then run again"
     )
     assert lines[-1] == "100 problems found in the data; nothing was built."
+
+
+def test_contributing_lists_every_message_the_code_gives() -> None:
+    """The list in "When the build says no" is the one made from the code now."""
+    import catalog
+
+    assert catalog.written() == catalog.catalog(), (
+        "a message changed: run `.venv/bin/python tests/catalog.py --write`"
+    )
+
+
+def test_every_message_the_tests_meet_is_in_the_list() -> None:
+    """Each problem line the tests expect begins as one of the listed messages."""
+    import catalog
+    import test_inputs
+
+    listed = [
+        line
+        for line in catalog.catalog().splitlines()
+        if line and not line.startswith(("<!--", "**", "```"))
+    ]
+    patterns = [
+        re.compile(
+            "".join(".*?" if p.startswith("<") else re.escape(p) for p in re.split(r"(<[^>]*>)", m))
+        )
+        for m in listed
+    ]
+    expected = [line for _n, _r, _c, lines in CASES for line in lines]
+    expected += [line for _n, _o, lines in test_inputs.OPTION_CASES for line in lines]
+    expected += test_inputs.EXPECTED_RENUMBERED + [test_inputs.BROKEN_RELEASES_LINE]
+    assert len(expected) > 60
+    for line in expected:
+        message = re.sub(r"^\S+?:\d+: (?:[\w.\[\]…'-]+: )?", "", line)
+        message = re.sub(r"^data/sources/texts/\S+?(?: line \d+)?: ", "", message)  # a text's
+        assert any(p.match(message) for p in patterns), message
