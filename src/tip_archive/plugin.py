@@ -59,9 +59,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     instead of reading the folder again."""
 
     serving = False
+    """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
+
     refused = False
     """Whether the data stopped the build being made (see :meth:`_keeping_last_good`)."""
-    """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
 
     def __init__(self) -> None:
         super().__init__()

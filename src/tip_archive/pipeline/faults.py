@@ -60,15 +60,26 @@ def stoppable() -> Iterator[None]:
 
 @contextlib.contextmanager
 def deferred() -> Iterator[None]:
-    """Hold the stopping signals back within the block; one that came is raised after it."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+    """Hold the stopping signals back within the block; one that came is raised after it.
+
+    The handlers are swapped rather than the signals masked: a mask holds back only what is
+    sent to this thread, and a signal sent to the process may be taken by another one."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
+    pending: list[int] = []
+
+    def note(signum: int, _frame: FrameType | None) -> None:
+        pending.append(signum)
+
+    previous = {sig: signal.signal(sig, note) for sig in STOPPING}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)  # a pending one is raised here
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if pending:
+        raise Stopped(pending[0])
 
 
 _WHY = {
