@@ -208,31 +208,36 @@ def _locked_build(
     from .cache import BuildCache
     from .engine import load_archive
 
+    validated: list[Archive] = []
+    cache = BuildCache()
+
+    def validate(data_dir: Path) -> Archive:
+        # Every file the build reads, checked before MkDocs writes a page: the records and
+        # their texts, releases.yaml; all their problems reported at once.
+        problems = releases_problems(root)
+        try:
+            validated.append(load_archive(data_dir, root, cache))
+        except DataError as exc:
+            raise DataError([*exc.problems, *problems]) from None
+        if problems:
+            raise DataError(problems)
+        return validated[0]
+
     with contextlib.ExitStack() as stack:
         try:
             site_dir.parent.mkdir(parents=True, exist_ok=True)
             stack.enter_context(build_lock(site_dir.parent))
             recover(site_dir)
-            tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
         except OSError as exc:
             return _cannot_write(exc, site_dir, kept)
-        validated: list[Archive] = []
-        cache = BuildCache()
-
-        def validate(data_dir: Path) -> Archive:
-            # Every file the build reads, checked before MkDocs writes a page: the records and
-            # their texts, releases.yaml; all their problems reported at once.
-            problems = releases_problems(root)
-            try:
-                validated.append(load_archive(data_dir, root, cache))
-            except DataError as exc:
-                raise DataError([*exc.problems, *problems]) from None
-            if problems:
-                raise DataError(problems)
-            return validated[0]
-
         swapped = False
+        tmp: Path | None = None
         try:
+            # Made inside the try, so that a stop from here on removes it.
+            try:
+                tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
+            except OSError as exc:
+                return _cannot_write(exc, site_dir, kept)
             with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
                 site_url = mkdocs_build(config_file, tmp, strict=strict, validate=validate)
             os.chmod(tmp, 0o755)
@@ -266,7 +271,7 @@ def _locked_build(
             return _cannot_write(exc, site_dir, f"{kept} The half-built copy was removed.")
         finally:
             cache.close()
-            if not swapped:
+            if not swapped and tmp is not None:
                 with faults.deferred():
                     _remove(tmp)
     print(build_summary(validated[0], site_dir, warnings.count, site_url))
