@@ -25,7 +25,7 @@ from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
-from .render import csp, fulltext, manifest, opendata, publish, rawhtml
+from .render import csp, fulltext, languages, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 
 #: The archive's theme templates, shipped with the package.
@@ -57,6 +57,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.cache = BuildCache()
+        self.navs: dict[str, Any] = {}
+        """Each edition's navigation and its view of the site's settings (Russian names)."""
+        self.configs: dict[str, Any] = {}
+        self.urls: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined also so that MkDocs keeps this plugin, and with it its cache, across the
@@ -80,7 +84,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         listed = [str(s) for s in config.extra_css]
         config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
         listed = [str(s) for s in config.extra_javascript]
-        config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
+        scripts = [languages.MESSAGES_PATH, *manifest.page_scripts()]
+        config.extra_javascript.extend(u for u in scripts if u not in listed)
+        # Material's header shows its language menu when extra.alternate is set; the
+        # archive's partials/alternate.html fills it with the same page in each edition
+        # (True, not a list: Material's own head links would point every page to a home).
+        config.extra.setdefault("alternate", True)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -118,6 +127,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
             for output in [
+                *languages.outputs(),
                 *publish.site_files(archive, config.site_url or ""),
                 *opendata.site_files(archive, options),
                 *manifest.asset_outputs(),
@@ -135,6 +145,46 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        # One navigation per edition: the Russian pages get the Russian one, with the
+        # site's name and footer in Russian (see on_page_context).
+        import copy
+
+        from mkdocs.structure.nav import get_navigation
+
+        from .i18n import Messages
+
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.navs = {"en": nav}
+        self.configs = {"en": config}
+        for lang in languages.LANGUAGE_NAMES:
+            if lang == "en" or languages.twin_of("index.md", lang) not in self.urls:
+                continue
+            m = Messages.of(lang)
+            own = copy.copy(config)
+            own.data = dict(config.data)
+            own["nav"] = languages.nav_config(config.nav, lang, self.urls.__contains__)
+            own["site_name"] = m.gettext(config.site_name)
+            for key in ("site_description", "copyright"):
+                if config[key]:
+                    own[key] = m.gettext(" ".join(str(config[key]).split()))
+            edition_nav = get_navigation(files, own)
+            home = files.get_file_from_path(languages.twin_of("index.md", lang))
+            edition_nav.homepage = home.page if home is not None else nav.homepage
+            self.navs[lang], self.configs[lang] = edition_nav, own
+        return nav
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        src = page.file.src_uri
+        lang = languages.page_language(src)
+        page.meta["lang"] = lang  # read by partials/language.html: Material's strings, <html lang>
+        if lang in self.navs and lang != "en":
+            context["nav"] = self.navs[lang]
+            context["config"] = self.configs[lang]
+        context["tip_lang"] = lang
+        context["tip_alternates"] = languages.alternates(src, self.urls, config.site_url or "")
+        return context
 
     def on_post_build(self, *, config: Any) -> None:
         # Here rather than after the build in site.py, so that `mkdocs serve` and a plain

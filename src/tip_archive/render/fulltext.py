@@ -4,7 +4,9 @@ Pagefind (the ``pagefind[bin]`` package, whose wheel carries the binary, so it
 works offline) reads the HTML MkDocs wrote and writes a chunked index into
 ``pagefind/`` at the site root.  A first search fetches its small runtime and only
 the index chunks and fragments the query touches, not a whole-site index, so it
-stays light as the archive grows.  The header search box (``assets/search.js``)
+stays light as the archive grows.  Pagefind keeps one index per ``<html lang>``: the
+English and the Russian editions are searched apart, each with its own word stemming,
+and a page's search box queries the index of the page's language.  The header search box (``assets/search.js``)
 queries it below the archive's own symbol lookup.
 """
 
@@ -62,8 +64,6 @@ def pagefind_command(site_dir: Path) -> list[str]:
         ROOT_SELECTOR,
         "--exclude-selectors",
         ",".join(EXCLUDE),
-        "--force-language",
-        "en",
         "--silent",
     ]
 
