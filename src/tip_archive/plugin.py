@@ -153,12 +153,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         from mkdocs.structure.nav import get_navigation
 
-        from .i18n import Messages
+        from .i18n import LANGUAGE_NAMES, Messages
 
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         self.navs = {"en": nav}
         self.configs = {"en": config}
-        for lang in languages.LANGUAGE_NAMES:
+        for lang in LANGUAGE_NAMES:
             if lang == "en" or languages.twin_of("index.md", lang) not in self.urls:
                 continue
             m = Messages.of(lang)
@@ -167,8 +167,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             own["nav"] = languages.nav_config(config.nav, lang, self.urls.__contains__)
             own["site_name"] = m.gettext(config.site_name)
             for key in ("site_description", "copyright"):
-                if config[key]:
-                    own[key] = m.gettext(" ".join(str(config[key]).split()))
+                text = " ".join(str(config[key] or "").split())
+                if text:
+                    own[key] = m.gettext(text)
             edition_nav = get_navigation(files, own)
             home = files.get_file_from_path(languages.twin_of("index.md", lang))
             edition_nav.homepage = home.page if home is not None else nav.homepage

@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import get_month_names
 from babel.messages.mofile import write_mo
@@ -90,7 +90,7 @@ class Messages:
 
 
 @cache
-def _months(context: str) -> tuple[str, ...]:
+def _months(context: Literal["format", "stand-alone"]) -> tuple[str, ...]:
     names = get_month_names("wide", context, "ru")
     return tuple(names[i] for i in range(1, 13))
 

@@ -15,6 +15,7 @@ import typing
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
+from pydantic import BaseModel
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -30,15 +31,15 @@ OPTIONS = {
 
 
 def code_messages() -> dict[str, str]:
-    """msgid → ``file:line`` of its first use; a plural gives both forms."""
+    """msgid → ``file:line`` of its first use."""
     found: dict[str, str] = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(PACKAGE), METHODS, options_map=OPTIONS
     ):
-        forms = message if isinstance(message, tuple) else (message,)
-        for form in forms:
-            if form:
-                found.setdefault(form, f"{filename}:{lineno}")
+        # A plural is filed under its singular (the catalogue's msgid).
+        first = message[0] if isinstance(message, tuple) else message
+        if first:
+            found.setdefault(first, f"{filename}:{lineno}")
     return found
 
 
@@ -47,7 +48,7 @@ def vocabulary() -> list[str]:
     from ..model.records import RECORD_TYPES, Figure
 
     words: list[str] = []
-    models = [*RECORD_TYPES.values(), Figure]
+    models: list[type[BaseModel]] = [*RECORD_TYPES.values(), Figure]
     for model in models:
         for name in ("kind", "adoption", "qualifier"):
             info = model.model_fields.get(name)
