@@ -143,3 +143,19 @@ def test_a_russian_record_page_reads_in_russian(russian_pages: dict[str, str]) -
     assert "30 июля 2010 г." in page
     assert '"citation_language", "ru"' in page
     assert "Об этой записи" in page
+
+
+def test_every_string_the_scripts_show_is_in_the_catalogue_list() -> None:
+    """Each ``t("...")`` of the browser scripts is in SCRIPT_MESSAGES (and so, by the test
+    above, translated), and the list holds no string the scripts no longer show."""
+    import json
+
+    from tip_archive.render.languages import SCRIPT_MESSAGES
+
+    assets = ROOT / "src" / "tip_archive" / "render" / "assets"
+    shown = {
+        json.loads('"' + m.group(1) + '"')
+        for f in assets.glob("*.js")
+        for m in re.finditer(r'\bt\("((?:[^"\\]|\\.)*)"', f.read_text(encoding="utf-8"))
+    }
+    assert shown == set(SCRIPT_MESSAGES)

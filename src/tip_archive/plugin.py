@@ -84,7 +84,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         listed = [str(s) for s in config.extra_css]
         config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
         listed = [str(s) for s in config.extra_javascript]
-        scripts = [languages.MESSAGES_PATH, *manifest.page_scripts()]
+        scripts = manifest.page_scripts()
+        scripts.insert(scripts.index(manifest.asset("i18n.js").path) + 1, languages.MESSAGES_PATH)
         config.extra_javascript.extend(u for u in scripts if u not in listed)
         # Material's header shows its language menu when extra.alternate is set; the
         # archive's partials/alternate.html fills it with the same page in each edition
@@ -175,6 +176,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             edition_nav.homepage = home.page if home is not None else nav.homepage
             self.navs[lang], self.configs[lang] = edition_nav, own
         return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # For the sitemap (theme/sitemap.xml), which MkDocs renders before any page.
+        site_url = config.site_url or ""
+        env.globals["tip_alternates_of"] = lambda src: languages.alternates(
+            src, self.urls, site_url
+        )
+        return env
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         src = page.file.src_uri

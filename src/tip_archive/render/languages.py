@@ -15,7 +15,7 @@ from ..i18n import DEFAULT, LANGUAGE_NAMES, Messages
 from .outputs import Output
 from .urls import relative
 
-#: The script that hands the scripts their strings (``TipI18n.t``), published here.
+#: The tables of the scripts' strings (read by ``TipI18n.t`` of ``assets/i18n.js``).
 MESSAGES_PATH = "assets/tip-archive/messages.js"
 
 
@@ -58,7 +58,8 @@ def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, 
     found = []
     for lang, name in LANGUAGE_NAMES.items():
         twin = twin_of(src, lang)
-        if twin not in urls:
+        exists = twin in urls
+        if not exists:
             twin = twin_of("index.md", lang)  # no twin: the other edition's home
         url = urls[twin]
         found.append(
@@ -68,6 +69,7 @@ def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, 
                 "href": relative(here, url),
                 "url": site_url.rstrip("/") + "/" + url if site_url else "/" + url,
                 "current": lang == own,
+                "twin": exists,
             }
         )
     return found
@@ -75,7 +77,7 @@ def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, 
 
 #: The strings of the browser scripts, in English; each script asks for them with
 #: ``TipI18n.t(english, values)`` and gets the page's edition's (a test checks that every
-#: ``TipI18n.t("...")`` of the scripts is listed here and translated).
+#: ``t("...")`` of the scripts is listed here, and the catalogue test that each is translated).
 SCRIPT_MESSAGES = (
     "Showing {shown} of {total} records.",
     "Showing all {total} records.",
@@ -104,39 +106,44 @@ SCRIPT_MESSAGES = (
     "Found: {symbol}.",
     "No exact match; the closest record:",
     "The symbol table could not be loaded; look the symbol up in the table below.",
+    "{count} records match; choose one:",
+    ". Taking you there\u2026",
+    "1 record with this symbol",
+    "{count} records with this symbol",
+    "full-text search is not available on this copy of the site",
+    "no page contains \u201c{q}\u201d",
+    "no other page contains \u201c{q}\u201d",
+    "1 page",
+    "1 other page",
+    "{count} pages",
+    "{count} other pages",
+    ", the first {shown} shown",
+    "Search the archive",
+    "Words or a UN document symbol",
+    "Close",
+    "UN document symbol",
+    "Pages",
+    "Find by symbol",
+    ": the table of every UN symbol in the archive.",
 )
 
 
 def messages_script() -> str:
-    """``messages.js``: every edition's strings for the scripts, and ``TipI18n.t``."""
+    """``messages.js``: every edition's strings for the scripts, for ``TipI18n.t``
+    (``assets/i18n.js``, loaded just before it)."""
     tables = {
         lang: {s: Messages.of(lang).gettext(s) for s in SCRIPT_MESSAGES}
         for lang in LANGUAGE_NAMES
         if lang != DEFAULT
     }
-    data = json.dumps(tables, ensure_ascii=False, sort_keys=True, indent=1)
-    return (
-        "/* The scripts' interface strings in each edition (generated from the archive's\n"
-        " * message catalogue, src/tip_archive/i18n). */\n"
-        "(function () {\n"
-        '  "use strict";\n'
-        f"  var tables = {data};\n"
-        "  function lang() {\n"
-        '    var value = (document.documentElement.getAttribute("lang") || "").toLowerCase();\n'
-        '    return value.split("-")[0];\n'
-        "  }\n"
-        "  window.TipI18n = {\n"
-        "    lang: lang,\n"
-        "    t: function (text, values) {\n"
-        "      var table = tables[lang()] || {};\n"
-        "      var out = Object.prototype.hasOwnProperty.call(table, text) ? table[text] : text;\n"
-        "      return out.replace(/\\{(\\w+)\\}/g, function (whole, name) {\n"
-        "        return values && name in values ? String(values[name]) : whole;\n"
-        "      });\n"
-        "    },\n"
-        "  };\n"
-        "})();\n"
-    )
+    lines = [
+        "/* The scripts' interface strings in each edition, generated from the archive's",
+        " * message catalogue (src/tip_archive/i18n); read by TipI18n.t (i18n.js). */",
+    ]
+    for lang, table in tables.items():
+        data = json.dumps(table, ensure_ascii=False, sort_keys=True, indent=1)
+        lines.append(f"window.TipI18n.tables[{json.dumps(lang)}] = {data};")
+    return "\n".join(lines) + "\n"
 
 
 def outputs() -> list[Output]:
