@@ -10,6 +10,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
+from conftest import translate_mini
 from tip_archive.i18n import Messages, catalogue_path, russian_span
 from tip_archive.i18n.extract import all_messages
 from tip_archive.model.dates import DateSpan
@@ -159,3 +160,55 @@ def test_every_string_the_scripts_show_is_in_the_catalogue_list() -> None:
         for m in re.finditer(r'\bt\("((?:[^"\\]|\\.)*)"', f.read_text(encoding="utf-8"))
     }
     assert shown == set(SCRIPT_MESSAGES)
+
+
+def test_validate_reports_translation_coverage(
+    mini_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tip_archive.cli import main
+
+    assert main(["validate", "--data", str(mini_project / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "Russian translation: 0 of 25 texts (0.0%)." in out
+    assert "  resolution: title 0/1, summary 0/1, quotes 0/1" in out
+    assert "Records without full Russian text (8):" in out
+    assert "  conference-2007: title, summary, figures.label, quotes" in out
+    translate_mini(mini_project)
+    assert main(["validate", "--data", str(mini_project / "data")]) == 0
+    out = capsys.readouterr().out
+    assert "Russian translation: 25 of 25 texts (100.0%)." in out
+    assert "Records without full Russian text" not in out
+
+
+@pytest.fixture(scope="module")
+def translated_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    import shutil
+
+    project = tmp_path_factory.mktemp("translated") / "project"
+    shutil.copytree(MINI, project)
+    translate_mini(project)
+    _archive, rendered = generate(project / "data", SiteOptions(), project, lang="ru")
+    return {page.src: page.markdown for page in rendered}
+
+
+def test_a_translated_record_reads_in_russian_only(translated_pages: dict[str, str]) -> None:
+    """A fully translated record page has no English text left but quotes of English
+    sources (each with its Russian translation beside it) and the other-language title."""
+    page = translated_pages["ru/events/conference-2007.md"]
+    assert "перевод ещё не готов" not in page
+    assert "<td>участники</td><td>более 400</td>" in page
+    assert (
+        '<blockquote lang="en"><p>In 2007, Belarus organized an International Conference</p>'
+        in page
+    )
+    assert (
+        '<span class="tip-label">Перевод архива:</span> В 2007 году Беларусь организовала '
+        "международную конференцию" in page
+    )
+    resolution = translated_pages["ru/resolutions/a-res-64-293.md"]
+    assert "Официальное русское название документа ООН" in resolution
+    assert 'href="https://undocs.org/ru/A/RES/64/293"' in resolution
+    for src, markdown in translated_pages.items():
+        if src.endswith("index.md") or "/symbols" in src or src.startswith("ru/reference"):
+            continue
+        assert "перевод ещё не готов" not in markdown, src

@@ -329,6 +329,7 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
     With ``check``: every release has its CHANGELOG section, with the same date,
     and lists only records that exist.
     """
+    from ..crossref.translation import translation_coverage
     from ..model.records import Source
     from ..pipeline.engine import load_archive
 
@@ -342,6 +343,13 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
         changelog = root / "CHANGELOG.md"
         text = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
         problems = check_changelog(text, releases, set(archive.entries))
+        untranslated = translation_coverage(archive)
+        if not untranslated.complete:
+            problems.append(
+                f"{len(untranslated.missing)} record(s) are not fully translated into Russian "
+                "(every record must be, for a release): "
+                + "; ".join(f"{i} ({', '.join(f)})" for i, f in untranslated.missing.items())
+            )
         if problems:
             return "\n".join(problems), False
         count = len(releases)

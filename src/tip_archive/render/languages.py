@@ -61,6 +61,8 @@ def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, 
         exists = twin in urls
         if not exists:
             twin = twin_of("index.md", lang)  # no twin: the other edition's home
+        if twin not in urls:
+            continue  # a site without that edition's pages (a project with no docs/ru/)
         url = urls[twin]
         found.append(
             {
