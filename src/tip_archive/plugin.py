@@ -84,13 +84,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         listed = [str(s) for s in config.extra_css]
         config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
         listed = [str(s) for s in config.extra_javascript]
-        scripts = manifest.page_scripts()
-        scripts.insert(scripts.index(manifest.asset("i18n.js").path) + 1, languages.MESSAGES_PATH)
-        config.extra_javascript.extend(u for u in scripts if u not in listed)
+        config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
         # Material's header shows its language menu when extra.alternate is set; the
         # archive's partials/alternate.html fills it with the same page in each edition
         # (True, not a list: Material's own head links would point every page to a home).
         config.extra.setdefault("alternate", True)
+        # The theme partials' strings in each edition (the colophon, the footer).
+        config.extra["tip_text"] = languages.theme_text(config.site_name or "")
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -128,7 +128,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
             for output in [
-                *languages.outputs(),
                 *publish.site_files(archive, config.site_url or ""),
                 *opendata.site_files(archive, options),
                 *manifest.asset_outputs(),

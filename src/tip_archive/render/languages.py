@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..i18n import DEFAULT, LANGUAGE_NAMES, Messages
+from ..i18n import DEFAULT, LANGUAGE_NAMES, N_, Messages
+from ..model.dates import DateSpan, PartialDate
 from .outputs import Output
 from .urls import relative
 
@@ -146,6 +147,41 @@ def messages_script() -> str:
         data = json.dumps(table, ensure_ascii=False, sort_keys=True, indent=1)
         lines.append(f"window.TipI18n.tables[{json.dumps(lang)}] = {data};")
     return "\n".join(lines) + "\n"
+
+
+#: The strings of the archive's theme partials (the printed colophon, the footer), which
+#: read them from ``config.extra.tip_text[lang]``: MkDocs' and Zensical's templates have
+#: no catalogue of their own.
+THEME_MESSAGES = (
+    N_("Retrieved from"),
+    N_("on"),
+    N_("Record last changed on"),
+)
+
+
+def theme_text(site_name: str) -> dict[str, dict[str, str]]:
+    """``config.extra.tip_text``: each edition's theme strings, and its site name."""
+    tables = {}
+    for lang in LANGUAGE_NAMES:
+        m = Messages.of(lang)
+        tables[lang] = {text: m.gettext(text) for text in THEME_MESSAGES}
+        tables[lang]["site_name"] = m.gettext(site_name) if site_name else ""
+    return tables
+
+
+def release_editions(number: int, day: PartialDate) -> dict[str, dict[str, str]]:
+    """The current release's name and date in each edition (``tip_release.editions``)."""
+    found = {}
+    for lang in LANGUAGE_NAMES:
+        m = Messages.of(lang)
+        human = m.date(DateSpan(day))
+        found[lang] = {
+            "label": m.gettext("Data release %(number)s") % {"number": number},
+            "human": human,
+            "dated": m.gettext("data release %(number)s of %(date)s")
+            % {"number": number, "date": human},
+        }
+    return found
 
 
 def outputs() -> list[Output]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
+from . import languages
 from .outputs import Output
 
 #: Where the archive's scripts and styles are published inside the site.
@@ -73,8 +74,11 @@ def page_styles() -> list[str]:
 
 
 def page_scripts() -> list[str]:
-    """The scripts every page loads, as site paths."""
-    return [a.path for a in ASSETS if a.loads == EVERY_PAGE and not a.is_style]
+    """The scripts every page loads, as site paths: the generated tables of the scripts'
+    strings (``messages.js``) right after ``i18n.js``, which reads them."""
+    scripts = [a.path for a in ASSETS if a.loads == EVERY_PAGE and not a.is_style]
+    scripts.insert(scripts.index(asset("i18n.js").path) + 1, languages.MESSAGES_PATH)
+    return scripts
 
 
 def source(name: str) -> str:
@@ -83,5 +87,5 @@ def source(name: str) -> str:
 
 
 def asset_outputs() -> list[Output]:
-    """Every asset, as a file of the site."""
-    return [Output(a.path, source(a.name)) for a in ASSETS]
+    """Every asset, as a file of the site, and the generated tables of the scripts' strings."""
+    return [*(Output(a.path, source(a.name)) for a in ASSETS), *languages.outputs()]

@@ -218,7 +218,7 @@ class SiteRenderer:
             "description": _first_sentence(summary) if summary else "",
             "record": record,
             "meta": self.parts.head_meta(self.archive, record, here, self.site)
-            | changes.page_meta(self.options.history, changes.files_of(record, entry.path)),
+            | changes.page_meta(self.options.history, changes.files_of(record, entry.path), ed),
             "changed": changes.changed_line(
                 self.options.history,
                 changes.files_of(record, entry.path),

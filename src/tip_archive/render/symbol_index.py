@@ -34,7 +34,7 @@ from ..model.symbols import (
     slugify,
     symbol_order,
 )
-from . import manifest
+from . import languages, manifest
 from .edition import ENGLISH, Edition
 from .urls import record_url, relative, url_of
 
@@ -308,6 +308,11 @@ def symbol_pages(
         # Loaded again here, before the table, so that ?q= is answered without waiting
         # for the rest of the page (the script runs only once).
         "script_url": relative(here, manifest.asset("symbols.js").path),
+        # ...with the scripts' strings it shows, which every page loads later on.
+        "i18n_urls": [
+            relative(here, manifest.asset("i18n.js").path),
+            relative(here, languages.MESSAGES_PATH),
+        ],
     }
     pages[ed.src(SYMBOLS_SRC)] = env.get_template("symbols.md.j2").render(context)
     return pages
