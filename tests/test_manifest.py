@@ -54,5 +54,7 @@ def test_page_assets_are_added_once_even_when_mkdocs_yml_lists_them() -> None:
     assert order.index(languages.MESSAGES_PATH) > order.index(manifest.asset("i18n.js").path)
     assert order.index(languages.MESSAGES_PATH) < order.index(manifest.asset("chronology.js").path)
     assert config.extra["alternate"] is True
-    assert config.extra["tip_text"]["ru"]["Record last changed on"] == "Запись последний раз изменена"
+    assert (
+        config.extra["tip_text"]["ru"]["Record last changed on"] == "Запись последний раз изменена"
+    )
     assert config.theme.dirs == [str(THEME), "/material"]  # the plugin's templates, once
