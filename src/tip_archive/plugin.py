@@ -21,6 +21,7 @@ from .authoring.release import Release
 from .crossref.archive import Archive
 from .loading.history import record_history
 from .loading.problems import DataError
+from .model.records import LANGUAGES
 from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
@@ -39,6 +40,9 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
     history_base = c.Type(str, default="")
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
+    editions = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
+    """The language editions to build (``[en]`` builds the English one only, and leaves out
+    the hand-written pages under ``docs/ru/``: for measuring the Russian edition's cost)."""
 
 
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
@@ -117,7 +121,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 archive = handed[1]
             else:
                 archive = load_archive(data_dir, root, self.cache)
-            plans = plan(archive, options)
+            editions = tuple(self.config.editions)
+            plans = plan(archive, options, editions)
         except DataError as exc:
             raise PluginError(exc.report()) from None
         # Markdown pages are made when MkDocs reads them (on_page_read_source), one at a
@@ -139,6 +144,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 ):
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[output.path] = output.content
+        for file in list(files):
+            if languages.page_language(file.src_uri) not in editions:
+                files.remove(file)  # docs/ru/... of an edition not built
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:

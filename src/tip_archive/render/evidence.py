@@ -47,9 +47,11 @@ def outside_link(url: str, text: str | Markup, cls: str = "tip-outside") -> Mark
     return Markup(f'<a class="{cls}" href="{escape(url)}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
-def undocs_link(symbol: str, ed: Edition = ENGLISH) -> Markup:
+def undocs_link(symbol: str, ed: Edition | str = ENGLISH) -> Markup:
     """ "official text": a link to a UN document through the UN's symbol resolver, in the
-    edition's language (the UN publishes every document in Russian too)."""
+    edition's language (the UN publishes every document in Russian too); ``ed`` is an
+    edition or its language."""
+    ed = Edition.of(ed) if isinstance(ed, str) else ed
     hidden = Markup('<span class="tip-visually-hidden"> {}</span>').format(
         ed._("of %(symbol)s") % {"symbol": symbol}
     )
@@ -58,7 +60,7 @@ def undocs_link(symbol: str, ed: Edition = ENGLISH) -> Markup:
     )
 
 
-def symbol_html(symbol: str, ed: Edition = ENGLISH) -> Markup:
+def symbol_html(symbol: str, ed: Edition | str = ENGLISH) -> Markup:
     """A UN symbol with a link to its official text."""
     link = undocs_link(symbol, ed)
     return Markup('<code class="tip-symbol">{}</code> ({})').format(symbol, link)

@@ -270,6 +270,7 @@ def symbol_pages(
     """The "Find by symbol" page, and a page per group when the table is long."""
     _ = ed._
     here = url_of(ed.src(SYMBOLS_SRC))
+    common = {"ed": ed, "title_of": ed.title} | common
     pages: dict[str, str] = {}
     groups: list[dict[str, Any]] = []
     if len(entries) > split_above:
