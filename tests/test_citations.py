@@ -252,3 +252,21 @@ def test_security_council_resolution(
         "United Nations Security Council, Strengthening coordination of "
         "efforts against trafficking in persons, Resolution S/RES/1325 (October 31, 2000), "
     )
+
+
+def test_single_quotes_in_a_title_open_and_close_as_chicago_prints_them() -> None:
+    from tip_archive.render.citations import _punct, _q
+
+    title = _q("Citing 'Abject Poverty', Secretary-General Says 'We Need Your Funds.'")
+    assert (
+        title
+        == "\u201cCiting \u2018Abject Poverty\u2019, Secretary-General Says \u2018We Need Your Funds.\u2019\u201d"
+    )
+    assert (
+        _q("Members' States and Belarus's Plan")
+        == "\u201cMembers\u2019 States and Belarus\u2019s Plan\u201d"
+    )
+    # Punctuation after a title ending in a nested quote goes inside both marks.
+    assert _punct([_q("Designating 30 July 'World Day'")], ",") == [
+        "\u201cDesignating 30 July \u2018World Day,\u2019\u201d"
+    ]

@@ -192,8 +192,7 @@ CASES: list[tuple[str, str, str | bytes, list[str]]] = [
             "data/events/conference-2007.yaml:1: type: is 'document' but the file is in"
             " data/events/: move it to data/documents/ or write 'type: event'",
             "data/events/conference-2007.yaml:4: kind: must be one of 'report', 'letter',"
-            " 'draft resolution', 'declaration', 'note', 'press release', 'treaty'"
-            " or 'other'"
+            " 'draft resolution', 'declaration', 'note', 'press release', 'treaty' or 'other'"
             " (got the text 'conference')",
             "data/events/conference-2007.yaml:6: organisers: unknown field: a document has no"
             " 'organisers' field (only 'event' records do); remove it",

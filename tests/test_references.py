@@ -255,6 +255,7 @@ def test_open_data_and_citations_carry_the_references(project: Path) -> None:
         "reference": None,
         "at": None,
         "unconfirmed": "Inferred from the symbol; no consulted page gives the session in words.",
+        "ru": None,
     }
     row = csv_row(record, site)
     assert row["facts"].startswith("date = 2015-12-17 (un-a-res-70-179, header); ")

@@ -146,9 +146,11 @@ def inverted(name: str) -> str:
 
 def typographic(text: str) -> str:
     """Quotation marks and apostrophes as Chicago prints them: ``“On Combating”``,
-    ``Belarus’s``."""
+    ``Belarus’s``, ``‘Abject Poverty’``."""
     text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text)
-    return re.sub(r"(?<=\w)'", "\u2019", text)
+    # An apostrophe, or a closing quote after a word or its punctuation; any other opens.
+    text = re.sub(r"(?<=[\w.,;:!?])'", "\u2019", text)
+    return text.replace("'", "\u2018")
 
 
 def _q(title: str) -> str:
@@ -229,6 +231,12 @@ def genre(record: Record) -> str | None:
     if isinstance(record, Statement):
         return "statement"
     kind = getattr(record, "kind", None)
+    symbol = parse_symbol(record.symbol_value) if record.symbol_value else None
+    if record.type == "reference" and symbol is not None:
+        # A UN document the archive consulted: named by its type before its symbol, as a
+        # document record is (without one, CSL's Chicago style repeats the symbol after
+        # the archive's name as if it were a place in the archive).
+        return "Resolution" if symbol.is_resolution else "Document"
     if isinstance(record, Document) and record.symbol and kind == "other":
         return "Document"  # a numbered UN document of no named kind
     if not isinstance(record, (Document, Event)) or kind in (None, "other", "treaty"):
