@@ -12,6 +12,7 @@ queries it below the archive's own symbol lookup.
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -76,3 +77,15 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(
             "Pagefind could not index the site: " + (detail[-1] if detail else "no message")
         )
+    _sort_entry(site_dir / FOLDER / "pagefind-entry.json")
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages of ``pagefind-entry.json`` in no fixed order: sorted
+    here, so that the same site gives the same file (what the file says is unchanged)."""
+    if not path.is_file():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
