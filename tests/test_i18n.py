@@ -113,6 +113,11 @@ def test_pages_and_their_twins() -> None:
         ("en", "../../about/", "https://example.org/about/", False),
         ("ru", "./", "https://example.org/ru/about/", True),
     ]
+    home = alternates("index.md", {"index.md": "./", "ru/index.md": "ru/"}, "https://example.org/")
+    assert [(a["href"], a["url"]) for a in home] == [
+        ("./", "https://example.org/"),
+        ("ru/", "https://example.org/ru/"),
+    ]
     nav = nav_config(
         [{"Home": "index.md"}, {"About": [{"Permanent links": "about.md"}]}],
         "ru",

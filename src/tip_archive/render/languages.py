@@ -53,8 +53,13 @@ def nav_config(nav: Any, lang: str, exists: Any) -> Any:
 
 def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, Any]]:
     """The page ``src`` in every edition that has it: for the language switch and the
-    ``hreflang`` links.  ``urls`` maps a source path to its site URL (``ru/chronology/``)."""
-    here = urls.get(src, "")
+    ``hreflang`` links.  ``urls`` maps a source path to its site URL (``ru/chronology/``;
+    MkDocs gives the home page's as ``./``)."""
+
+    def bare(url: str) -> str:
+        return "" if url in ("./", ".") else url
+
+    here = bare(urls.get(src, ""))
     own = page_language(src)
     found = []
     for lang, name in LANGUAGE_NAMES.items():
@@ -64,7 +69,7 @@ def alternates(src: str, urls: dict[str, str], site_url: str) -> list[dict[str, 
             twin = twin_of("index.md", lang)  # no twin: the other edition's home
         if twin not in urls:
             continue  # a site without that edition's pages (a project with no docs/ru/)
-        url = urls[twin]
+        url = bare(urls[twin])
         found.append(
             {
                 "lang": lang,
