@@ -36,6 +36,19 @@ def public_record_project(tmp_path: Path) -> Path:
     return public_record_copy(tmp_path / "project")
 
 
+#: Every record file of the mini project with its Russian text (see translate_mini).
+MINI_RU = FIXTURES / "mini-ru.yaml"
+
+
+def translate_mini(project: Path) -> Path:
+    """Write the fully translated record files of ``mini-ru.yaml`` over the mini ``project``."""
+    import yaml
+
+    for relative, text in yaml.safe_load(MINI_RU.read_text(encoding="utf-8")).items():
+        (project / "data" / relative).write_text(text, encoding="utf-8")
+    return project
+
+
 @pytest.fixture
 def mini_project(tmp_path: Path) -> Path:
     """A copy of ``tests/fixtures/mini`` (mkdocs.yml, docs/, data/) to change freely."""

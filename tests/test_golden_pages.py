@@ -45,3 +45,17 @@ def public_record_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, s
 def test_public_record_page_matches_golden(golden, public_record_pages: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     """A record page with referenced facts, and a reference page with what rests on it."""
     assert public_record_pages[golden["input"]] == golden.out["output"]
+
+
+@pytest.fixture(scope="module")
+def russian_pages() -> dict[str, str]:
+    """The Russian edition's pages of the mini fixture."""
+    _archive, rendered = generate(MINI / "data", SiteOptions(), MINI, lang="ru")
+    return {page.src.rsplit("/", 1)[-1].removesuffix(".md"): page.markdown for page in rendered}
+
+
+@pytest.mark.golden_test("golden/ru/*.yml")
+def test_russian_record_page_matches_golden(golden, russian_pages: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """A record page of the Russian edition: Russian interface, dates and GOST reference;
+    English text marked where the fixture has no Russian one."""
+    assert russian_pages[golden["input"]] == golden.out["output"]

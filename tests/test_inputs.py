@@ -303,7 +303,7 @@ OPTION_CASES = [
         "      colour: blue\n",
         [
             "mkdocs.yml:8: plugins.tip-archive.colour: unknown option: the options are"
-            " data_dir, edit_base, history_base"
+            " data_dir, edit_base, history_base, editions"
         ],
     ),
     (

@@ -193,6 +193,7 @@ def test_record_pages_are_all_crawled(archive_site: BuiltSite, site_crawl: Crawl
     for record in archive.records():
         folder = type(record).plural
         assert f"{folder}/{record.id}/index.html" in pages
+        assert f"ru/{folder}/{record.id}/index.html" in pages  # and its Russian twin
 
 
 @pytest.mark.e2e

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import tip_archive.render
 from tip_archive.plugin import THEME, ArchivePlugin
-from tip_archive.render import manifest
+from tip_archive.render import languages, manifest
 
 ASSET_FOLDER = Path(tip_archive.render.__file__).parent / "assets"
 
@@ -33,7 +33,14 @@ def test_the_manifest_gives_every_file_with_its_media_type() -> None:
 
 def _config(css: list[str], js: list[str]) -> SimpleNamespace:
     theme = SimpleNamespace(dirs=["/material"], custom_dir=None)
-    return SimpleNamespace(markdown_extensions=[], extra_css=css, extra_javascript=js, theme=theme)
+    return SimpleNamespace(
+        markdown_extensions=[],
+        extra_css=css,
+        extra_javascript=js,
+        theme=theme,
+        extra={},
+        site_name="Archive",
+    )
 
 
 def test_page_assets_are_added_once_even_when_mkdocs_yml_lists_them() -> None:
@@ -42,4 +49,12 @@ def test_page_assets_are_added_once_even_when_mkdocs_yml_lists_them() -> None:
     ArchivePlugin().on_config(config)  # a second plugin run adds nothing either
     assert sorted(config.extra_css) == sorted(manifest.page_styles())  # each once
     assert sorted(config.extra_javascript) == sorted(manifest.page_scripts())
+    # The scripts' strings load right after TipI18n, before every script that shows one.
+    order = config.extra_javascript
+    assert order.index(languages.MESSAGES_PATH) > order.index(manifest.asset("i18n.js").path)
+    assert order.index(languages.MESSAGES_PATH) < order.index(manifest.asset("chronology.js").path)
+    assert config.extra["alternate"] is True
+    assert (
+        config.extra["tip_text"]["ru"]["Record last changed on"] == "Запись последний раз изменена"
+    )
     assert config.theme.dirs == [str(THEME), "/material"]  # the plugin's templates, once

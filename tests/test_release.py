@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_project
+from conftest import ROOT, build_project, translate_mini
 from tip_archive.authoring.release import (
     Changes,
     Release,
@@ -234,6 +234,12 @@ def test_release_check(mini_project: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["release", "--data", data]) == 0
     section = capsys.readouterr().out
     write(mini_project / "CHANGELOG.md", "# Changelog\n\n" + section)
+    # Every record must be in Russian too before a release.
+    assert main(["release", "--check", "--data", data]) == 1
+    err = capsys.readouterr().err
+    assert "8 record(s) are not fully translated into Russian" in err
+    assert "a-res-64-293 (title, summary, quotes)" in err
+    translate_mini(mini_project)
     assert main(["release", "--check", "--data", data]) == 0
     assert "1 data release: releases.yaml and CHANGELOG.md agree with the data" in (
         capsys.readouterr().out

@@ -27,6 +27,9 @@ def _validate(args: argparse.Namespace) -> int:
     from .crossref.coverage import coverage
 
     print(coverage(archive).report())
+    from .crossref.translation import translation_coverage
+
+    print(translation_coverage(archive).report())
     return 0
 
 

@@ -23,11 +23,12 @@ from .crossref.archive import Archive
 from .loading import inputs
 from .loading.history import record_history
 from .loading.problems import DataError
+from .model.records import LANGUAGES
 from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
-from .render import csp, fulltext, manifest, opendata, publish, rawhtml
+from .render import csp, fulltext, languages, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 
 LOG = logging.getLogger("mkdocs.plugins.tip_archive")
@@ -43,6 +44,9 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
     history_base = c.Type(str, default="")
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
+    editions = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
+    """The language editions to build (``[en]`` builds the English one only, and leaves out
+    the hand-written pages under ``docs/ru/``: for measuring the Russian edition's cost)."""
 
 
 #: The plugin's options, as ``mkdocs.yml`` may give them.
@@ -67,6 +71,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.cache = BuildCache()
+        self.navs: dict[str, Any] = {}
+        """Each edition's navigation and its view of the site's settings (Russian names)."""
+        self.configs: dict[str, Any] = {}
+        self.urls: dict[str, str] = {}
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -139,6 +147,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra_css.extend(u for u in manifest.page_styles() if u not in listed)
         listed = [str(s) for s in config.extra_javascript]
         config.extra_javascript.extend(u for u in manifest.page_scripts() if u not in listed)
+        # Material's header shows its language menu when extra.alternate is set; the
+        # archive's partials/alternate.html fills it with the same page in each edition
+        # (True, not a list: Material's own head links would point every page to a home).
+        config.extra.setdefault("alternate", True)
+        # The theme partials' strings in each edition (the colophon, the footer).
+        config.extra["tip_text"] = languages.theme_text(config.site_name or "")
         return config
 
     def on_pre_build(self, *, config: Any) -> None:
@@ -167,7 +181,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 archive = handed[1]
             else:
                 archive = load_archive(data_dir, root, self.cache)
-            plans = plan(archive, options)
+            editions = tuple(self.config.editions)
+            plans = plan(archive, options, editions)
         except DataError as exc:
             self.refused = True
             raise PluginError(exc.report()) from None
@@ -194,12 +209,64 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 ):
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[output.path] = output.content
+        for file in list(files):
+            if languages.page_language(file.src_uri) not in editions:
+                files.remove(file)  # docs/ru/... of an edition not built
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
         return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        # One navigation per edition: the Russian pages get the Russian one, with the
+        # site's name and footer in Russian (see on_page_context).
+        import copy
+
+        from mkdocs.structure.nav import get_navigation
+
+        from .i18n import LANGUAGE_NAMES, Messages
+
+        self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        self.navs = {"en": nav}
+        self.configs = {"en": config}
+        for lang in LANGUAGE_NAMES:
+            if lang == "en" or languages.twin_of("index.md", lang) not in self.urls:
+                continue
+            m = Messages.of(lang)
+            own = copy.copy(config)
+            own.data = dict(config.data)
+            own["nav"] = languages.nav_config(config.nav, lang, self.urls.__contains__)
+            own["site_name"] = m.gettext(config.site_name)
+            for key in ("site_description", "copyright"):
+                text = " ".join(str(config[key] or "").split())
+                if text:
+                    own[key] = m.gettext(text)
+            edition_nav = get_navigation(files, own)
+            home = files.get_file_from_path(languages.twin_of("index.md", lang))
+            edition_nav.homepage = home.page if home is not None else nav.homepage
+            self.navs[lang], self.configs[lang] = edition_nav, own
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        # For the sitemap (theme/sitemap.xml), which MkDocs renders before any page.
+        site_url = config.site_url or ""
+        env.globals["tip_alternates_of"] = lambda src: languages.alternates(
+            src, self.urls, site_url
+        )
+        return env
+
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        src = page.file.src_uri
+        lang = languages.page_language(src)
+        page.meta["lang"] = lang  # read by partials/language.html: Material's strings, <html lang>
+        if lang in self.navs and lang != "en":
+            context["nav"] = self.navs[lang]
+            context["config"] = self.configs[lang]
+        context["tip_lang"] = lang
+        context["tip_alternates"] = languages.alternates(src, self.urls, config.site_url or "")
+        return context
 
     def on_post_build(self, *, config: Any) -> None:
         # Here rather than after the build in site.py, so that `mkdocs serve` and a plain

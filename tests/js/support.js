@@ -134,7 +134,8 @@ function page(url, body, scripts, errors = []) {
     });
   };
   window.addEventListener("error", (event) => errors.push(event.error || new Error(event.message)));
-  for (const name of scripts) window.eval(asset(name));
+  // i18n.js first, as on every page of the site.
+  for (const name of ["i18n.js", ...scripts]) window.eval(asset(name));
   return window;
 }
 

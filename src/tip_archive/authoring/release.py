@@ -390,6 +390,7 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
     With ``check``: every release has its CHANGELOG section, with the same date,
     and lists only records that exist.
     """
+    from ..crossref.translation import translation_coverage
     from ..model.records import Source
     from ..pipeline.engine import load_archive
 
@@ -406,6 +407,13 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
         except YamlProblem as exc:
             raise DataError([Problem(CHANGELOG, exc.line, "", exc.message)]) from None
         problems = check_changelog(text, releases, set(archive.entries))
+        untranslated = translation_coverage(archive)
+        if not untranslated.complete:
+            problems.append(
+                f"{len(untranslated.missing)} record(s) are not fully translated into Russian "
+                "(every record must be, for a release): "
+                + "; ".join(f"{i} ({', '.join(f)})" for i, f in untranslated.missing.items())
+            )
         if problems:
             return "\n".join(str(p) for p in problems), False
         count = len(releases)

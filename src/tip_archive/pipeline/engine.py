@@ -9,12 +9,15 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from ..crossref.archive import Archive, build_archive
 from ..loading.loader import load_data
 from ..loading.problems import DataError
+from ..model.records import LANGUAGES
 from ..render import cite_block, headmeta, social, versions
+from ..render.edition import Edition
 from ..render.extras import PageParts
 from ..render.opendata import DATA_PAGE, data_page
 from ..render.pages import Page, PagePlan, SiteOptions, SiteRenderer
@@ -89,31 +92,53 @@ RECORD_PAGE_PARTS = PageParts(
 )
 
 
-def renderer(archive: Archive, options: SiteOptions | None = None) -> SiteRenderer:
-    """The site's renderer, with everything it is made of named here."""
+#: The site's editions: English at the root, the others under their prefix (``/ru/``).
+EDITIONS = LANGUAGES
+
+
+def renderer(
+    archive: Archive, options: SiteOptions | None = None, lang: str = "en"
+) -> SiteRenderer:
+    """The renderer of one edition, with everything it is made of named here."""
     options = options or SiteOptions()
-    return SiteRenderer(archive, options, options.site(), RECORD_PAGE_PARTS)
+    return SiteRenderer(archive, options, options.site(), RECORD_PAGE_PARTS, Edition.of(lang))
 
 
-def render_site(archive: Archive, options: SiteOptions | None = None) -> list[Page]:
-    """Every page of the site, made at once."""
-    return renderer(archive, options).render()
+def render_site(
+    archive: Archive, options: SiteOptions | None = None, lang: str = "en"
+) -> list[Page]:
+    """Every page of one edition, made at once."""
+    return renderer(archive, options, lang).render()
 
 
 def generate(
-    data_dir: Path, options: SiteOptions | None = None, root: Path | None = None
+    data_dir: Path,
+    options: SiteOptions | None = None,
+    root: Path | None = None,
+    lang: str = "en",
 ) -> tuple[Archive, list[Page]]:
+    """The pages of one edition (English unless ``lang`` says otherwise)."""
     archive = load_archive(data_dir, root)
+    ed = Edition.of(lang)
     with phase("render"):
-        pages = [*render_site(archive, options), data_page(archive, options or SiteOptions())]
+        pages = [
+            *render_site(archive, options, lang),
+            data_page(archive, options or SiteOptions(), ed),
+        ]
     return archive, pages
 
 
-def plan(archive: Archive, options: SiteOptions | None = None) -> list[PagePlan]:
-    """Like :func:`generate`'s pages, but each made only when its ``make`` is called."""
+def plan(
+    archive: Archive, options: SiteOptions | None = None, editions: tuple[str, ...] = EDITIONS
+) -> list[PagePlan]:
+    """Every edition's pages (as :func:`generate` makes one edition's), each made only
+    when its ``make`` is called."""
     options = options or SiteOptions()
-    data = PagePlan(DATA_PAGE, None, lambda: data_page(archive, options))
-    plans = [*renderer(archive, options).plan(), data]
+    plans: list[PagePlan] = []
+    for lang in editions:
+        ed = Edition.of(lang)
+        plans += renderer(archive, options, lang).plan()
+        plans.append(PagePlan(ed.src(DATA_PAGE), None, partial(data_page, archive, options, ed)))
     if options.published:
         published = options.published
         plans.append(

@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 
 from ..files import write_atomic
+from ..model.records import LANGUAGES
+from ..render.languages import page_language, theme_text
 from ..render.manifest import page_scripts, page_styles
 from ..render.urls import record_src
 from .outputs import generate, release_context
@@ -34,6 +36,8 @@ NOT_EXPORTED = (
     "`tip-archive index <built site>` after building the export to add it)",
     "each record page's date of last change in the sitemap (<lastmod> is the build's)",
     "the validation of the data before the build (run `tip-archive validate` first)",
+    "the hreflang alternates of the sitemap and the header's language switch to the same "
+    "page in the other edition (it leads to the other edition's home page)",
 )
 
 
@@ -73,8 +77,27 @@ def export_config(config: dict[str, Any], release: dict[str, Any] | None) -> dic
     from ..plugin import REQUIRED_EXTENSIONS
 
     out["markdown_extensions"] = extensions + [e for e in REQUIRED_EXTENSIONS if e not in names]
-    out["extra"] = dict(out.get("extra") or {}) | {"tip_release": release}
+    out["extra"] = dict(out.get("extra") or {}) | {
+        "tip_release": release,
+        "tip_text": theme_text(str(config.get("site_name") or "")),
+        # The header's language menu (partials/alternate.html), as the plugin turns it on.
+        "alternate": (out.get("extra") or {}).get("alternate", True),
+    }
     return out
+
+
+def _mark_language(page: Path, src: str) -> None:
+    """Write a page's edition into its front matter (``lang: ru``), as the plugin tells the
+    theme at build time (``partials/language.html`` reads it)."""
+    lang = page_language(src)
+    if lang == "en":
+        return
+    text = page.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = f"---\nlang: {lang}\n" + text[len("---\n") :]
+    else:
+        text = f"---\nlang: {lang}\n---\n\n" + text
+    page.write_text(text, encoding="utf-8")
 
 
 def export_site(config_file: Path, target: Path) -> list[str]:
@@ -100,11 +123,13 @@ def export_site(config_file: Path, target: Path) -> list[str]:
     )
     docs = target / "docs"
     shutil.copytree(root / str(config.get("docs_dir", "docs")), docs, dirs_exist_ok=True)
+    for page in docs.rglob("*.md"):
+        _mark_language(page, page.relative_to(docs).as_posix())
     written = []
     # A record page's HTML links are relative to its address (resolutions/x/), which MkDocs
     # leaves alone and Zensical reads as relative to the Markdown file: as x/index.md, both
     # agree.
-    records = {record_src(r) for r in made.archive.records()}
+    records = {record_src(r, lang) for r in made.archive.records() for lang in LANGUAGES}
     outputs = {
         (p.src.removesuffix(".md") + "/index.md" if p.src in records else p.src): p.make().markdown
         for p in made.plans
@@ -115,8 +140,12 @@ def export_site(config_file: Path, target: Path) -> list[str]:
             continue  # a robots.txt written by hand in docs/ wins, as in the plugin's build
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(docs / path, content)
+        if path.endswith(".md"):
+            _mark_language(docs / path, path)
         written.append(path)
-    shutil.copytree(THEME, target / "overrides")  # the plugin's templates, then the project's
+    # The plugin's templates, then the project's; not the sitemap, whose hreflang alternates
+    # come from the plugin (Zensical writes its own sitemap).
+    shutil.copytree(THEME, target / "overrides", ignore=shutil.ignore_patterns("sitemap.xml"))
     custom = (config.get("theme") or {}).get("custom_dir")
     if custom and (root / custom).is_dir():
         shutil.copytree((root / custom).resolve(), target / "overrides", dirs_exist_ok=True)

@@ -16,9 +16,11 @@ from ..authoring.published import read_published
 from ..authoring.release import RELEASES_FILE, Release, read_releases
 from ..crossref.archive import Archive
 from ..loading.history import record_history
+from ..model.dates import PartialDate
 from ..render import manifest, opendata, publish
 from ..render.datapackage import package_files
 from ..render.feed import FEED_PATH, feed_xml
+from ..render.languages import release_editions
 from ..render.outputs import Output
 from ..render.pages import PagePlan, SiteOptions
 from ..render.versions import kept_files
@@ -35,7 +37,14 @@ def release_context(releases: list[Release]) -> dict[str, Any] | None:
     if not releases:
         return None
     release = releases[-1]
-    return {"number": release.number, "label": release.label, "human": release.human()}
+    year, month, day = (int(part) for part in release.date.split("-"))
+    return {
+        "number": release.number,
+        "label": release.label,
+        "human": release.human(),
+        # The same in each edition, for the theme's partials on that edition's pages.
+        "editions": release_editions(release.number, PartialDate(year, month, day)),
+    }
 
 
 def durable_outputs(

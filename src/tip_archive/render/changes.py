@@ -13,7 +13,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..loading.history import Change
+from ..model.dates import DateSpan, PartialDate
 from ..model.records import Record, Source
+from .edition import ENGLISH, Edition
 
 
 def files_of(record: Record, path: str) -> list[str]:
@@ -31,12 +33,17 @@ def last_change(history: dict[str, Change] | None, paths: list[str]) -> Change |
     return max(found, key=lambda c: datetime.datetime.fromisoformat(c.date))
 
 
-def page_meta(history: dict[str, Change] | None, paths: list[str]) -> dict[str, Any]:
-    """Front-matter keys for the colophon and the sitemap: the day of the last change."""
+def page_meta(
+    history: dict[str, Change] | None, paths: list[str], ed: Edition = ENGLISH
+) -> dict[str, Any]:
+    """Front-matter keys for the colophon and the sitemap: the day of the last change
+    (written as the page's edition writes dates)."""
     change = last_change(history, paths)
     if change is None:
         return {}
-    return {"tip_changed": change.day, "tip_changed_human": change.human()}
+    year, month, day = (int(part) for part in change.day.split("-"))
+    human = change.human() if ed.english else ed.date(DateSpan(PartialDate(year, month, day)))
+    return {"tip_changed": change.day, "tip_changed_human": human}
 
 
 def changed_line(

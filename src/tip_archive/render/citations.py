@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -27,6 +28,7 @@ from ..crossref.archive import Archive
 from ..model.dates import MONTHS, DateSpan, PartialDate
 from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
 from ..model.symbols import Symbol, parse_symbol
+from .edition import Edition
 from .extras import SiteContext
 from .urls import record_url
 
@@ -459,8 +461,46 @@ def record_citations(
     archive: Archive, record: Record, site: SiteContext, release: str | None = None
 ) -> list[Styled]:
     """Every ready citation of ``record``: Chicago note and bibliography, then the legal
-    forms of a resolution (OSCOLA, Bluebook, AGLC) when its symbol allows them."""
-    f = facts(archive, record, site, release)
-    found = [chicago_note(f), chicago_bibliography(f)]
+    forms of a resolution (OSCOLA, Bluebook, AGLC) when its symbol allows them; on a page
+    of the Russian edition, first a GOST R 7.0.5-2008 reference in Russian."""
+    f = facts(archive, record, site.edition("en"), release)
+    found = [gost(archive, record, site, release)] if site.lang == "ru" else []
+    found += [chicago_note(f), chicago_bibliography(f)]
     found += [c for c in (oscola(f), bluebook(f), aglc(f)) if c is not None]
     return found
+
+
+# -- GOST R 7.0.5-2008, for the Russian edition -----------------------------------------
+
+
+def _gost_responsible(archive: Archive, record: Record, ed: Any) -> list[str]:
+    """Who is responsible for the work, by their Russian names."""
+    ids: list[str] = []
+    if isinstance(record, Resolution):
+        ids = [record.body]
+    elif isinstance(record, Statement):
+        ids = [record.speaker]
+    elif isinstance(record, Document):
+        ids = list(record.authors)
+    return [ed.plain_title(archive[i]) for i in ids if i in archive.entries]
+
+
+def gost(archive: Archive, record: Record, site: SiteContext, release: str | None = None) -> Styled:
+    """A reference to the record's page in the Russian edition, as GOST R 7.0.5-2008 gives
+    one for a part of an electronic resource: ``Title : kind symbol / responsible. – date
+    // Archive. – URL: ...``; the reader adds ``(дата обращения: ...)``."""
+    ed = Edition.of("ru")
+    release = release if release is not None else site.release
+    name = ed.m.gettext(site.name) if site.name else "Архив"
+    source = f"{name} : документальный архив" + (f", выпуск {release}" if release else "")
+    kind = ed.label(record).lower()
+    if record.symbol_value:
+        kind += f" {record.symbol_value}"
+    parts: list[Part] = [It(typographic(ed.plain_title(record))), f" : {kind}"]
+    responsible = _gost_responsible(archive, record, ed)
+    if responsible:
+        parts.append(" / " + ", ".join(responsible))
+    if record.date_value is not None:
+        parts.append(f". \u2013 {ed.date(record.date_value)}")
+    parts.append(f" // {source}. \u2013 URL: {site.absolute(ed.url(record))}")
+    return _styled("gost", "ГОСТ Р 7.0.5–2008", parts)

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from ..crossref.archive import Archive
 from ..model.records import Record
 from .citations import record_citations
+from .edition import ENGLISH, Edition
 from .extras import SiteContext
 from .urls import record_url, relative
 
@@ -24,16 +25,30 @@ DOWNLOADS = [
     ("citation.ris", "RIS", "application/x-research-info-systems"),
 ]
 
-_COPY = Markup(
-    '<button type="button" class="tip-copy" data-copy="{target}" aria-label="{label}" hidden>'
-    "Copy</button>"
-)
 
-
-def _copy(target: Markup, label: Markup) -> str:
+def _copy(target: Markup, label: Markup, ed: Edition = ENGLISH) -> str:
     return (
         f'<button type="button" class="tip-copy" data-copy="{target}" aria-label="{label}" hidden>'
-        "Copy</button>"
+        f"{escape(ed._('Copy'))}</button>"
+    )
+
+
+def _note(ed: Edition, legal: bool) -> str:
+    _ = ed._
+    if not ed.english:
+        return _(
+            "The GOST reference and the Chicago forms cite this page of the archive; add the "
+            "date you consulted it."
+        )
+    if legal:
+        return _(
+            "The Chicago forms cite this page of the archive; the OSCOLA, Bluebook and AGLC "
+            "forms cite the resolution itself. Add the date you consulted the page where your "
+            "style asks for it."
+        )
+    return _(
+        "The Chicago forms cite this page of the archive. Add the date you consulted the "
+        "page where your style asks for it."
     )
 
 
@@ -43,17 +58,23 @@ def download_paths(record: Record) -> list[str]:
 
 
 def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -> Markup:
-    """A block provider: a "Cite this" section for every record page."""
-    url = site.absolute(record_url(record))
+    """A block provider: a "Cite this" section for every record page (in the page's
+    edition: the Russian one cites the Russian page, first in GOST R 7.0.5-2008)."""
+    ed = Edition.of(site.lang)
+    _ = ed._
+    url = site.absolute(ed.url(record))
     items = []
     # f-strings with escape() rather than Markup.format: this runs for every record page.
     for cited in record_citations(archive, record, site):
         target = escape(f"cite-{cited.key}")
         label = escape(cited.label)
-        button = _copy(target, escape(f"Copy the {cited.label} citation"))
+        button = _copy(
+            target, escape(_("Copy the %(style)s citation") % {"style": cited.label}), ed
+        )
+        lang = ' lang="en"' if not ed.english and cited.key != "gost" else ""
         items.append(
             Markup(
-                f'<dt id="{target}-label">{label}</dt>\n<dd><span class="tip-cite__text" id="{target}">'
+                f'<dt id="{target}-label">{label}</dt>\n<dd><span class="tip-cite__text" id="{target}"{lang}>'
                 f"{escape(cited.html)}</span> {button}</dd>"
             )
         )
@@ -66,28 +87,32 @@ def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -
         for name, label, media in DOWNLOADS
     )
     lines = [
-        Markup("## Cite this"),
+        Markup("## {} {{ #cite-this }}").format(_("Cite this"))
+        if not ed.english
+        else Markup("## Cite this"),
         Markup(""),
         Markup('<div class="tip-cite" data-tip-cite>'),
         Markup(
-            '<p class="tip-cite__permalink"><span class="tip-label">Permanent URL:</span> '
+            '<p class="tip-cite__permalink"><span class="tip-label">{label}</span> '
             '<a class="tip-cite__url" id="cite-url" href="{url}">{url}</a> {button}</p>'
-        ).format(url=url, button=_COPY.format(target="cite-url", label="Copy the permanent URL")),
+        ).format(
+            label=_("Permanent URL:"),
+            url=url,
+            button=Markup(_copy(Markup("cite-url"), escape(_("Copy the permanent URL")), ed)),
+        ),
         Markup('<dl class="tip-cite__styles">'),
         *items,
         Markup("</dl>"),
-        Markup(
-            '<p class="tip-note">The Chicago forms cite this page of the archive{legal}. '
-            "Add the date you consulted the page where your style asks for it.</p>"
-        ).format(
-            legal=Markup("; the OSCOLA, Bluebook and AGLC forms cite the resolution itself")
-            if len(items) > 2
-            else ""
+        Markup('<p class="tip-note">{}</p>').format(
+            _note(ed, legal=len(items) > 2 + (not ed.english))
         ),
-        Markup(
-            '<p class="tip-cite__downloads">Download this citation: {downloads}. '
-            'Every record at once: <a href="{data}">open data</a>.</p>'
-        ).format(downloads=downloads, data=relative(here, "data/")),
+        Markup('<p class="tip-cite__downloads">{} {}. {} <a href="{}">{}</a>.</p>').format(
+            _("Download this citation:"),
+            downloads,
+            _("Every record at once:"),
+            relative(here, ed.page("data/")),
+            _("open data"),
+        ),
         Markup('<p class="tip-cite__status tip-visually-hidden" role="status"></p>'),
         Markup("</div>"),
     ]

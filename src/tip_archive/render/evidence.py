@@ -18,21 +18,25 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive, Use
+from ..i18n import N_
 from ..model.records import Citation, Evidenced, Fact, Record, Reference, Referenced, Source
-from .urls import DOCUMENT_LANGUAGE, record_url, relative, undocs_url
+from .edition import ENGLISH, Edition
+from .urls import relative, undocs_url
 
 #: The label of each kind of evidence, as the reader sees it next to a fact.
 LABELS = {
-    "quoted": "Archived quote",
-    "referenced": "Public record",
-    "unconfirmed": "Unconfirmed",
+    "quoted": N_("Archived quote"),
+    "referenced": N_("Public record"),
+    "unconfirmed": N_("Unconfirmed"),
 }
 #: What each label means, for the note under a record's facts and the About page.
 MEANINGS = {
-    "quoted": "a passage of an archived source, quoted verbatim and checked by the build",
-    "referenced": "from a public document or page the archive consulted, linked; the archive "
-    "holds no text of it and never quotes it",
-    "unconfirmed": "no consulted page confirms it yet; the reason is given",
+    "quoted": N_("a passage of an archived source, quoted verbatim and checked by the build"),
+    "referenced": N_(
+        "from a public document or page the archive consulted, linked; the archive "
+        "holds no text of it and never quotes it"
+    ),
+    "unconfirmed": N_("no consulted page confirms it yet; the reason is given"),
 }
 
 #: ``rel`` of every link to another host: an ordinary link that tells the page nothing.
@@ -43,17 +47,22 @@ def outside_link(url: str, text: str | Markup, cls: str = "tip-outside") -> Mark
     return Markup(f'<a class="{cls}" href="{escape(url)}" rel="{OUTSIDE_REL}">{escape(text)}</a>')
 
 
-def undocs_link(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
-    """ "official text": a link to a UN document through the UN's symbol resolver."""
-    hidden = Markup('<span class="tip-visually-hidden"> of {}</span>').format(symbol)
+def undocs_link(symbol: str, ed: Edition | str = ENGLISH) -> Markup:
+    """ "official text": a link to a UN document through the UN's symbol resolver, in the
+    edition's language (the UN publishes every document in Russian too); ``ed`` is an
+    edition or its language."""
+    ed = Edition.of(ed) if isinstance(ed, str) else ed
+    hidden = Markup('<span class="tip-visually-hidden"> {}</span>').format(
+        ed._("of %(symbol)s") % {"symbol": symbol}
+    )
     return outside_link(
-        undocs_url(symbol, language), Markup("official text") + hidden, "tip-undocs"
+        undocs_url(symbol, ed.lang), Markup(escape(ed._("official text"))) + hidden, "tip-undocs"
     )
 
 
-def symbol_html(symbol: str, language: str = DOCUMENT_LANGUAGE) -> Markup:
+def symbol_html(symbol: str, ed: Edition | str = ENGLISH) -> Markup:
     """A UN symbol with a link to its official text."""
-    link = undocs_link(symbol, language)
+    link = undocs_link(symbol, ed)
     return Markup('<code class="tip-symbol">{}</code> ({})').format(symbol, link)
 
 
@@ -65,8 +74,8 @@ def anchor(loc: tuple[str | int, ...]) -> str:
     return f"{name}-{int(loc[1]) + 1}"
 
 
-def _label(kind: str) -> Markup:
-    return Markup(f'<span class="tip-ev-label">{LABELS[kind]}</span>')
+def _label(kind: str, ed: Edition) -> Markup:
+    return Markup(f'<span class="tip-ev-label">{escape(ed._(LABELS[kind]))}</span>')
 
 
 @dataclass
@@ -75,40 +84,41 @@ class Evidence:
 
     archive: Archive
     here: str
+    ed: Edition = ENGLISH
 
     def quoted(self, cited: Citation) -> Markup:
         source = self.archive[cited.source]
-        target = relative(self.here, record_url(source) + f"#p{cited.paragraph}")
+        target = relative(self.here, self.ed.url(source) + f"#p{cited.paragraph}")
         # f-strings with escape(): Markup.format costs several times more, on every link.
         return Markup(
-            f'<span class="tip-ev tip-ev--quoted">{_label("quoted")} '
-            f'<a class="tip-cite" href="{escape(target)}">{escape(source.title)}, '
+            f'<span class="tip-ev tip-ev--quoted">{_label("quoted", self.ed)} '
+            f'<a class="tip-cite" href="{escape(target)}">{self.ed.title(source)}, '
             f"¶{cited.paragraph}</a></span>"
         )
 
     def referenced(self, referenced: Referenced) -> Markup:
         reference = self.archive[referenced.reference]
         assert isinstance(reference, Reference)
-        target = escape(relative(self.here, record_url(reference)))
+        target = escape(relative(self.here, self.ed.url(reference)))
         parts = [
-            f'<span class="tip-ev tip-ev--referenced">{_label("referenced")} '
-            f'<a class="tip-refer" href="{target}">{escape(reference.title)}</a>'
+            f'<span class="tip-ev tip-ev--referenced">{_label("referenced", self.ed)} '
+            f'<a class="tip-refer" href="{target}">{self.ed.title(reference)}</a>'
         ]
         if referenced.at:
             parts.append(f", {escape(referenced.at)}")
         links = []
         if reference.symbol and not reference.url:  # the symbol is the authority
-            links.append(undocs_link(reference.symbol))
+            links.append(undocs_link(reference.symbol, self.ed))
         if reference.address:
-            links.append(outside_link(reference.address, _outside_text(reference)))
+            links.append(outside_link(reference.address, _outside_text(reference, self.ed)))
         if links:
             parts.append(f" ({'; '.join(links)})")
         return Markup("".join(parts) + "</span>")
 
-    def unconfirmed(self, why: str) -> Markup:
+    def unconfirmed(self, why: str, russian: str | None = None) -> Markup:
         return Markup(
-            f'<span class="tip-ev tip-ev--unconfirmed">{_label("unconfirmed")} '
-            f'<span class="tip-ev-why">{escape(why)}</span></span>'
+            f'<span class="tip-ev tip-ev--unconfirmed">{_label("unconfirmed", self.ed)} '
+            f'<span class="tip-ev-why">{self.ed.text(why, russian)}</span></span>'
         )
 
     def of(self, item: Any) -> Markup:
@@ -116,7 +126,9 @@ class Evidence:
         if isinstance(item, Fact):
             if item.referenced is not None:
                 return self.referenced(item.referenced)
-            return self.unconfirmed(item.unconfirmed or "")
+            return self.unconfirmed(
+                item.unconfirmed or "", item.ru.unconfirmed if item.ru else None
+            )
         if isinstance(item, Evidenced) and item.referenced is not None:
             return self.referenced(item.referenced)
         if isinstance(item, Evidenced) and item.cited is not None:
@@ -124,21 +136,21 @@ class Evidence:
         return Markup("")
 
 
-def _outside_text(reference: Reference) -> str:
+def _outside_text(reference: Reference, ed: Edition = ENGLISH) -> str:
     """The link text of a reference's address: the host a reader will go to."""
-    host = urlsplit(reference.address or "").hostname or "the page"
+    host = urlsplit(reference.address or "").hostname or ed._("the page")
     host = host.removeprefix("www.")
-    return f"copy at {host}" if reference.read_at else f"at {host}"
+    return (ed._("copy at %(host)s") if reference.read_at else ed._("at %(host)s")) % {"host": host}
 
 
-def mark(record: Record, field: str) -> Markup:
+def mark(record: Record, field: str, ed: Edition = ENGLISH) -> Markup:
     """A short mark after a metadata value that a fact supplies, linking to the fact."""
     for index, fact in enumerate(record.facts):
         if fact.field == field:
             kind = "referenced" if fact.reference else "unconfirmed"
             return Markup(
                 f' <a class="tip-ev-mark tip-ev-mark--{kind}" href="#fact-{index + 1}">'
-                f"{LABELS[kind]}</a>"
+                f"{escape(ed._(LABELS[kind]))}</a>"
             )
     return Markup("")
 
@@ -146,20 +158,31 @@ def mark(record: Record, field: str) -> Markup:
 # -- the reference page -----------------------------------------------------------------
 
 
-def describe_use(use: Use) -> str:
+def describe_use(use: Use, ed: Edition = ENGLISH) -> Markup:
     """What a use states, in a few words: ``date: 2010-07-30``, ``co-sponsors: 80``."""
     item = use.item
+    ru = getattr(item, "ru", None)
     if use.kind == "fact":
-        return f"{item.field}: {item.value}"
+        return Markup("{}: {}").format(
+            ed.field_name(item.field), ed.item_text(item.value, ru, "value")
+        )
     if use.kind == "figure":
-        qualifier = "" if item.qualifier == "exactly" else f"{item.qualifier} "
-        return f"{item.label}: {qualifier}{item.value}"
+        qualifier = "" if item.qualifier == "exactly" else f"{ed.word(item.qualifier)} "
+        return Markup("{}: {}{}").format(
+            ed.item_text(item.label, ru, "label"), qualifier, item.value
+        )
     if use.kind == "reading":
-        return f"{item.field}: “{item.value}” (one of the readings where sources differ)"
-    return f"office: {item.title}"
+        return Markup("{}: “{}” ({})").format(
+            ed.field_name(item.field),
+            ed.item_text(item.value, ru, "value"),
+            ed._("one of the readings where sources differ"),
+        )
+    return Markup("{}: {}").format(ed.field_name("office"), ed.item_text(item.title, ru, "title"))
 
 
-def uses(archive: Archive, reference: Reference, here: str) -> list[dict[str, Any]]:
+def uses(
+    archive: Archive, reference: Reference, here: str, ed: Edition = ENGLISH
+) -> list[dict[str, Any]]:
     """Every fact, figure, reading and office resting on ``reference``, for its page."""
     found = []
     ordered = sorted(archive.uses.get(reference.id, []), key=lambda u: _record_order(u.record))
@@ -170,8 +193,8 @@ def uses(archive: Archive, reference: Reference, here: str) -> list[dict[str, An
         found.append(
             {
                 "record": use.record,
-                "url": relative(here, record_url(use.record) + "#" + anchor(use.loc)),
-                "what": describe_use(use),
+                "url": relative(here, ed.url(use.record) + "#" + anchor(use.loc)),
+                "what": describe_use(use, ed),
                 "at": at,
             }
         )

@@ -36,6 +36,11 @@ class SiteContext:
     """The data release being built, once releases are numbered."""
     published: tuple[Published, ...] = ()
     """The data releases kept as published (``releases/<N>/``), oldest first."""
+    lang: str = "en"
+    """The language edition of the pages being made (``en``, ``ru``)."""
+
+    def edition(self, lang: str) -> SiteContext:
+        return SiteContext(self.url, self.name, self.release, self.published, lang)
 
     def absolute(self, path: str) -> str:
         """The public URL of a site-root-relative path (``/path`` when no site URL is set)."""

@@ -4,12 +4,15 @@ Pagefind (the ``pagefind[bin]`` package, whose wheel carries the binary, so it
 works offline) reads the HTML MkDocs wrote and writes a chunked index into
 ``pagefind/`` at the site root.  A first search fetches its small runtime and only
 the index chunks and fragments the query touches, not a whole-site index, so it
-stays light as the archive grows.  The header search box (``assets/search.js``)
+stays light as the archive grows.  Pagefind keeps one index per ``<html lang>``: the
+English and the Russian editions are searched apart, each with its own word stemming,
+and a page's search box queries the index of the page's language.  The header search box (``assets/search.js``)
 queries it below the archive's own symbol lookup.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -62,8 +65,6 @@ def pagefind_command(site_dir: Path) -> list[str]:
         ROOT_SELECTOR,
         "--exclude-selectors",
         ",".join(EXCLUDE),
-        "--force-language",
-        "en",
         "--silent",
     ]
 
@@ -76,3 +77,15 @@ def index_site(site_dir: Path) -> None:
         raise SearchIndexError(
             "Pagefind could not index the site: " + (detail[-1] if detail else "no message")
         )
+    _sort_entry(site_dir / FOLDER / "pagefind-entry.json")
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages of ``pagefind-entry.json`` in no fixed order: sorted
+    here, so that the same site gives the same file (what the file says is unchanged)."""
+    if not path.is_file():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -41,6 +41,7 @@ from ..model.dates import PartialDate
 from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
 from .bibformats import citation_type
 from .citations import Facts, facts, inverted
+from .edition import Edition
 from .extras import SiteContext
 from .urls import record_url
 
@@ -230,13 +231,47 @@ def script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def in_edition(
+    tags: list[tuple[str, str]], data: dict[str, Any], record: Record, site: SiteContext
+) -> tuple[list[tuple[str, str]], dict[str, Any]]:
+    """The tags and JSON-LD of a page of another edition than English: its language, its
+    address and its title are the page's own (the rest describes the same record)."""
+    ed = Edition.of(site.lang)
+    english_url = site.absolute(record_url(record))
+    url = site.absolute(ed.url(record))
+    title = ed.plain_title(record)
+    own = {
+        "citation_language": ed.lang,
+        "DC.language": ed.lang,
+        "citation_title": title,
+        "DC.title": title,
+    }
+    out = []
+    for name, value in tags:
+        if name in own:
+            value = own[name]
+        elif value == english_url:
+            value = url
+        out.append((name, value))
+    data = dict(data, inLanguage=ed.lang, name=title, url=url)
+    data["@id"] = url
+    translated = ed.ru(record)
+    if translated is not None and translated.summary:
+        data["description"] = " ".join(translated.summary.split())
+    return out, data
+
+
 def citation_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
-    """A meta provider: front-matter key ``tip_citation`` with the tags and JSON-LD."""
-    f = facts(archive, record, site)
+    """A meta provider: front-matter key ``tip_citation`` with the tags and JSON-LD, in the
+    page's edition (``citation_language`` and ``inLanguage`` are the page's language)."""
+    f = facts(archive, record, site.edition("en"))
+    tags, data = meta_tags(archive, record, f), json_ld(archive, record, f, site)
+    if site.lang != "en":
+        tags, data = in_edition(tags, data, record, site)
     return {
         "tip_citation": {
-            "meta": [list(pair) for pair in meta_tags(archive, record, f)],
-            "jsonld": script_json(json_ld(archive, record, f, site)),
+            "meta": [list(pair) for pair in tags],
+            "jsonld": script_json(data),
             # No date of its own: the page tells Zotero so (see the module's docstring).
             "undated": f.date is None,
         }

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
+from . import languages
 from .outputs import Output
 
 #: Where the archive's scripts and styles are published inside the site.
@@ -42,6 +43,9 @@ ASSETS = (
     # The pages' own styles and the chronology's filters first, then the print colophon's
     # date and styles, the symbol lookup, the header search box, copy-link buttons.
     Asset("archive.css", "assets/archive.css", EVERY_PAGE),
+    # The scripts' strings in the page's language, before every script that shows one
+    # (the build writes its tables, messages.js, right after it: see render/languages.py).
+    Asset("i18n.js", f"{FOLDER}/i18n.js", EVERY_PAGE),
     Asset("chronology.js", "assets/js/chronology.js", EVERY_PAGE),
     Asset("print.css", f"{FOLDER}/print.css", EVERY_PAGE),
     Asset("print.js", f"{FOLDER}/print.js", EVERY_PAGE),
@@ -70,8 +74,11 @@ def page_styles() -> list[str]:
 
 
 def page_scripts() -> list[str]:
-    """The scripts every page loads, as site paths."""
-    return [a.path for a in ASSETS if a.loads == EVERY_PAGE and not a.is_style]
+    """The scripts every page loads, as site paths: the generated tables of the scripts'
+    strings (``messages.js``) right after ``i18n.js``, which reads them."""
+    scripts = [a.path for a in ASSETS if a.loads == EVERY_PAGE and not a.is_style]
+    scripts.insert(scripts.index(asset("i18n.js").path) + 1, languages.MESSAGES_PATH)
+    return scripts
 
 
 def source(name: str) -> str:
@@ -80,5 +87,5 @@ def source(name: str) -> str:
 
 
 def asset_outputs() -> list[Output]:
-    """Every asset, as a file of the site."""
-    return [Output(a.path, source(a.name)) for a in ASSETS]
+    """Every asset, as a file of the site, and the generated tables of the scripts' strings."""
+    return [*(Output(a.path, source(a.name)) for a in ASSETS), *languages.outputs()]

@@ -23,6 +23,7 @@ from ..crossref.archive import Archive, iter_refs
 from ..model.records import RECORD_TYPES, Fact, Record, Reference
 from ..model.schema import schema_json
 from . import bibformats, cite_block, extras
+from .edition import ENGLISH, Edition
 from .outputs import Output
 from .pages import Page, SiteOptions, environment
 from .urls import record_url, relative
@@ -205,16 +206,25 @@ def site_files(archive: Archive, options: SiteOptions) -> list[Output]:
     return files
 
 
-def data_page(archive: Archive, options: SiteOptions) -> Page:
-    """The Data page: every file of the public interface, and how records map to CSL."""
-    here = "data/"
+def data_page(archive: Archive, options: SiteOptions, ed: Edition = ENGLISH) -> Page:
+    """The Data page: every file of the public interface, and how records map to CSL.
+
+    In the Russian edition its title, opening and tables are Russian; the detailed notes
+    on formats and styles are the English text, marked as not yet translated."""
+    here = ed.page("data/")
     counts: dict[str, int] = {}
     for record in archive.records():
         counts[record.type] = counts.get(record.type, 0) + 1
     example = next(iter(ordered(archive)), None)
     context = {
-        "title": "Open data",
-        "description": "The archive's records and citations as JSON, CSV, CSL-JSON, BibTeX and RIS.",
+        "title": ed._("Open data"),
+        "description": ed._(
+            "The archive's records and citations as JSON, CSV, CSL-JSON, BibTeX and RIS."
+        ),
+        "lang": ed.lang,
+        "ed": ed,
+        "root": relative(here, ""),
+        "releases": "releases/index.md" if ed.english else "../../data/releases/index.md",
         "hide_nav": False,
         "meta": {},
         "files": [
@@ -222,12 +232,15 @@ def data_page(archive: Archive, options: SiteOptions) -> Page:
             for path, title, text in DATA_FILES
         ],
         "count": len(archive.entries),
-        "counts": sorted(counts.items(), key=lambda kv: list(RECORD_TYPES).index(kv[0])),
+        "counts": [
+            (ed.type_name(kind, plural=True) if not ed.english else kind, n)
+            for kind, n in sorted(counts.items(), key=lambda kv: list(RECORD_TYPES).index(kv[0]))
+        ],
         "csl_types": bibformats.CSL_TYPES,
         "ris_types": bibformats.RIS_TYPES,
         "bibtex_types": bibformats.BIBTEX_TYPES,
-        "example": "/" + record_url(example) if example else "/resolutions/a-res-64-293/",
+        "example": "/" + ed.url(example) if example else "/resolutions/a-res-64-293/",
         "release": options.release,
         "published": bool(options.published),
     }
-    return Page(DATA_PAGE, environment().get_template("data.md.j2").render(context))
+    return Page(ed.src(DATA_PAGE), environment(ed.m).get_template("data.md.j2").render(context))

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from ..model.records import FOLDERS, RECORD_TYPES, Evidenced, Ref
+from .edition import ENGLISH, Edition
 from .text import md_inline
 
 REFERENCE_SRC = "reference/records.md"
@@ -73,7 +74,44 @@ def _table(model: type[BaseModel]) -> list[str]:
     return rows
 
 
-def reference_page() -> str:
+#: The Russian edition's opening of the page; the field descriptions below it are the
+#: model's docstrings, in English (the record files' own language).
+RUSSIAN_INTRO = [
+    "---",
+    'title: "Формат записей"',
+    "---",
+    "",
+    "# Формат записей",
+    "",
+    "Каждая запись архива — один файл YAML, `data/<папка>/<id>.yaml`. Эта страница создаётся "
+    "из модели архива; из той же модели получается JSON Schema (`schema/record.schema.json` "
+    "в репозитории), по которой редакторы проверяют файлы. Неизвестные поля считаются ошибкой.",
+    "",
+    "Даты записываются как `ГГГГ`, `ГГГГ-ММ` или `ГГГГ-ММ-ДД`, либо как период `начало/конец` "
+    "(`2013-05-13/2013-05-14`), и ровно с той точностью, которую дают источники.",
+    "",
+    "Запись опирается на два вида свидетельств, которые не смешиваются. **Архивная цитата** "
+    "(`sources`, а также `cited` в числах, прочтениях и должностях) — отрывок архивного "
+    "источника, приведённый дословно и проверенный при сборке. **Открытые источники** "
+    "(`facts`, а также `referenced`) указывают на [ссылку](#reference): документ ООН, "
+    "пресс-релиз или страницу, с которыми сверился архив; их сведения излагаются своими "
+    "словами и никогда не цитируются.",
+    "",
+    "Русский текст записи хранится в том же файле, рядом с английским: поле "
+    "`translations.ru` и поля `ru` у цитат, чисел, прочтений, примечаний, фактов и "
+    "должностей (см. [Translation](#translation)).",
+    "",
+    '<p class="tip-untranslated">Описания полей ниже пока только на английском: '
+    "перевод ещё не готов.</p>",
+    "",
+    '<div lang="en" markdown="1">',
+    "",
+]
+
+
+def reference_page(ed: Edition = ENGLISH) -> str:
+    """The "Record format" page of the edition ``ed``."""
+    english = ed.english
     lines = [
         "---",
         'title: "Record format"',
@@ -97,6 +135,8 @@ def reference_page() -> str:
         "confirms yet is written with `unconfirmed` and the reason.",
         "",
     ]
+    if not english:
+        lines = list(RUSSIAN_INTRO)
     nested: dict[str, type[BaseModel]] = {}
     for kind, model in RECORD_TYPES.items():
         lines += [
@@ -122,6 +162,8 @@ def reference_page() -> str:
                 if inner.__name__ not in nested:
                     nested[inner.__name__] = inner
                     queue.append(inner)
+    if not english:
+        lines += ["</div>", ""]
     return "\n".join(lines)
 
 

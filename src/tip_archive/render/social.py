@@ -12,6 +12,7 @@ from typing import Any
 
 from ..crossref.archive import Archive
 from ..model.records import Record
+from .edition import Edition
 from .extras import SiteContext
 
 #: Longest description kept; previews cut longer ones anyway.
@@ -44,5 +45,18 @@ def describe(record: Record) -> str:
 def social_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
     """A meta provider: the Open Graph title and description of a record page."""
     symbol = record.symbol_value
-    title = f"{symbol}: {record.title}" if symbol and symbol not in record.title else record.title
-    return {"og_type": "article", "og_title": title, "og_description": describe(record)}
+    ed = Edition.of(site.lang)
+    name = ed.plain_title(record)
+    title = f"{symbol}: {name}" if symbol and symbol not in name else name
+    translated = ed.ru(record)
+    if translated is not None and translated.summary:
+        described = _first_words(translated.summary)
+    else:
+        described = describe(record)
+    return {"og_type": "article", "og_title": title, "og_description": described}
+
+
+def _first_words(text: str) -> str:
+    flat = " ".join(text.split())
+    end = flat.find(". ")
+    return flat if end == -1 else flat[: end + 1]

@@ -24,6 +24,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..crossref.archive import Archive
+from ..i18n import N_
 from ..model.records import Record, Reference
 from ..model.symbols import (
     Symbol,
@@ -33,7 +34,8 @@ from ..model.symbols import (
     slugify,
     symbol_order,
 )
-from . import manifest
+from . import languages, manifest
+from .edition import ENGLISH, Edition
 from .urls import record_url, relative, url_of
 
 SYMBOLS_SRC = "symbols/index.md"
@@ -44,12 +46,14 @@ SHARD_FOLDER = "symbols/shards"
 SHARD_LIMIT = 24_000
 
 _SUFFIX_LABELS = {
-    "Corr": "Corrigendum",
-    "Rev": "Revision",
-    "Add": "Addendum",
-    "Amend": "Amendment",
-    "Summary": "Summary",
+    "Corr": N_("Corrigendum"),
+    "Rev": N_("Revision"),
+    "Add": N_("Addendum"),
+    "Amend": N_("Amendment"),
+    "Summary": N_("Summary"),
 }
+#: What a symbol is to its record, as the symbol table's column says it.
+_OWN_LABELS = (N_("Own symbol"), N_("Draft"), N_("Reference (public record)"), N_("Other symbol"))
 
 #: How a sentence says what a symbol is to its record ("A/64/L.64 is the draft of ..."),
 #: by :attr:`SymbolEntry.label`.
@@ -236,7 +240,7 @@ def group_of(symbol: Symbol) -> str:
     return "/".join(parts)
 
 
-def _rows(entries: list[SymbolEntry], here: str) -> list[dict[str, Any]]:
+def _rows(entries: list[SymbolEntry], here: str, ed: Edition = ENGLISH) -> list[dict[str, Any]]:
     rows = []
     seen: set[str] = set()
     for entry in entries:
@@ -247,9 +251,9 @@ def _rows(entries: list[SymbolEntry], here: str) -> list[dict[str, Any]]:
                 "anchor": anchor,
                 "symbol": entry.text,
                 "short": entry.short,
-                "label": entry.label,
+                "label": ed._(entry.label),
                 "record": entry.record,
-                "url": relative(here, record_url(entry.record)),
+                "url": relative(here, ed.url(entry.record)),
                 "record_symbol": entry.as_json()["record_symbol"],
             }
         )
@@ -261,9 +265,12 @@ def symbol_pages(
     entries: list[SymbolEntry],
     common: dict[str, Any],
     split_above: int = SINGLE_PAGE_LIMIT,
+    ed: Edition = ENGLISH,
 ) -> dict[str, str]:
     """The "Find by symbol" page, and a page per group when the table is long."""
-    here = url_of(SYMBOLS_SRC)
+    _ = ed._
+    here = url_of(ed.src(SYMBOLS_SRC))
+    common = {"ed": ed, "title_of": ed.title} | common
     pages: dict[str, str] = {}
     groups: list[dict[str, Any]] = []
     if len(entries) > split_above:
@@ -272,15 +279,18 @@ def symbol_pages(
             by_group.setdefault(group_of(entry.symbol), []).append(entry)
         for label in sorted(by_group, key=symbol_order):
             slug = slugify(label)
-            src = f"symbols/{slug}/index.md"
+            src = ed.src(f"symbols/{slug}/index.md")
             group_here = url_of(src)
             pages[src] = env.get_template("symbols-group.md.j2").render(
                 common
                 | {
-                    "title": f"Symbols {label}/…",
-                    "description": f"Every UN document symbol of the archive that begins with {label}/.",
+                    "title": _("Symbols %(group)s/…") % {"group": label},
+                    "description": _(
+                        "Every UN document symbol of the archive that begins with %(group)s/."
+                    )
+                    % {"group": label},
                     "group": label,
-                    "rows": _rows(by_group[label], group_here),
+                    "rows": _rows(by_group[label], group_here, ed),
                     "back": relative(group_here, here),
                 }
             )
@@ -288,17 +298,24 @@ def symbol_pages(
                 {"label": label, "count": len(by_group[label]), "url": relative(here, group_here)}
             )
     context = common | {
-        "title": "Find by symbol",
-        "description": "Find a record of the archive by its UN document symbol, in any common spelling.",
+        "title": _("Find by symbol"),
+        "description": _(
+            "Find a record of the archive by its UN document symbol, in any common spelling."
+        ),
         "count": len(entries),
         "example": entries[0].text if entries else "A/RES/64/293",
-        "rows": [] if groups else _rows(entries, here),
+        "rows": [] if groups else _rows(entries, here, ed),
         "groups": groups,
         # Loaded again here, before the table, so that ?q= is answered without waiting
         # for the rest of the page (the script runs only once).
         "script_url": relative(here, manifest.asset("symbols.js").path),
+        # ...with the scripts' strings it shows, which every page loads later on.
+        "i18n_urls": [
+            relative(here, manifest.asset("i18n.js").path),
+            relative(here, languages.MESSAGES_PATH),
+        ],
     }
-    pages[SYMBOLS_SRC] = env.get_template("symbols.md.j2").render(context)
+    pages[ed.src(SYMBOLS_SRC)] = env.get_template("symbols.md.j2").render(context)
     return pages
 
 

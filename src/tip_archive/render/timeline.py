@@ -25,8 +25,9 @@ from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive, iter_refs
 from ..model.dates import DateSpan, PartialDate
-from ..model.records import RECORD_TYPES, Record
-from .urls import record_url, relative
+from ..model.records import Record
+from .edition import ENGLISH, Edition
+from .urls import relative
 
 #: The lanes of the graphic, top to bottom.
 LANES = ("resolution", "statement", "event", "document")
@@ -83,9 +84,10 @@ class Timeline:
     """Every record of the chronology (drawn or not) → its bodies and people."""
     outside: int = 0
     """Records of the chronology undated or dated outside ``first``–``last``: listed, not drawn."""
+    ed: Edition = ENGLISH
 
     def svg(self) -> Markup:
-        return render_svg(self.marks, self.first, self.last)
+        return render_svg(self.marks, self.first, self.last, self.ed)
 
     def options(self, archive: Archive, kind: str) -> list[tuple[str, str, int]]:
         """(id, name, number of records) for each body or person, for a filter menu."""
@@ -93,7 +95,7 @@ class Timeline:
         for subjects in self.subjects.values():
             for ident in subjects.bodies if kind == "body" else subjects.people:
                 counts[ident] = counts.get(ident, 0) + 1
-        found = [(i, archive[i].title, n) for i, n in counts.items()]
+        found = [(i, self.ed.plain_title(archive[i]), n) for i, n in counts.items()]
         return sorted(found, key=lambda option: (option[1].lower(), option[0]))
 
 
@@ -150,14 +152,19 @@ def subjects(archive: Archive, record: Record) -> Subjects:
 
 
 def build(
-    archive: Archive, records: Iterable[Record], here: str, first: int, last: int
+    archive: Archive,
+    records: Iterable[Record],
+    here: str,
+    first: int,
+    last: int,
+    ed: Edition = ENGLISH,
 ) -> Timeline:
     """The timeline of the chronology's ``records`` for the page ``here``.
 
     Records without a date, or dated outside ``first``–``last``, are in the list
     below the graphic only: they are counted in :attr:`Timeline.outside`.
     """
-    timeline = Timeline(first, last, [])
+    timeline = Timeline(first, last, [], ed=ed)
     for record in records:
         concerned = subjects(archive, record)
         timeline.subjects[record.id] = concerned
@@ -169,16 +176,16 @@ def build(
         if end <= first or start >= last + 1:
             timeline.outside += 1
             continue
-        parts = [date.human(), record.label]
+        parts = [ed.date(date), ed.label(record)]
         if record.symbol_value:
             parts.append(record.symbol_value)
-        parts.append(" ".join(record.title.split()))
+        parts.append(" ".join(ed.plain_title(record).split()))
         timeline.marks.append(
             Mark(
                 record_id=record.id,
                 type=record.type,
                 label=" · ".join(parts),
-                href=relative(here, record_url(record)),
+                href=relative(here, ed.url(record)),
                 start=max(start, float(first)),
                 end=min(end, float(last + 1)),
                 subjects=concerned,
@@ -216,7 +223,7 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def render_svg(marks: list[Mark], first: int, last: int) -> Markup:
+def render_svg(marks: list[Mark], first: int, last: int, ed: Edition = ENGLISH) -> Markup:
     """The timeline as an inline ``<svg>`` element (one line per element, no blank line)."""
     years = last - first + 1
     width = LABEL_WIDTH + years * YEAR_WIDTH + RIGHT_PAD
@@ -235,12 +242,14 @@ def render_svg(marks: list[Mark], first: int, last: int) -> Markup:
             'viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
             'aria-labelledby="{t}" aria-describedby="{d}" focusable="false">'
         ).format(w=width, h=_n(height), t=TITLE_ID, d=NOTE_ID),
-        Markup('<title id="{}">Timeline of the archive’s records, {}–{}</title>').format(
-            TITLE_ID, first, last
+        Markup('<title id="{}">{}</title>').format(
+            TITLE_ID,
+            ed._("Timeline of the archive’s records, %(first)s–%(last)s")
+            % {"first": first, "last": last},
         ),
     ]
     for index, (kind, placed, top, lane_height) in enumerate(lanes):
-        label = RECORD_TYPES[kind].plural.capitalize()
+        label = ed.type_name(kind, plural=True)
         out.append(
             Markup(
                 '<g class="tip-tl__lane tip-tl__lane--{k}">'

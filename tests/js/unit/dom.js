@@ -12,14 +12,15 @@ try {
   throw new Error("jsdom is missing: run `make browser-deps`");
 }
 
-/** A window at `url` with `body` in its page, after running each of `scripts` (asset names). */
+/** A window at `url` with `body` in its page, after running i18n.js (which every page loads
+ * first) and each of `scripts` (asset names). */
 function page(body, scripts, { url = "https://archive.test/page/", head = "", before } = {}) {
   const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, {
     url, runScripts: "outside-only", pretendToBeVisual: true,
   });
   const { window } = dom;
   if (before) before(window);
-  for (const name of scripts) window.eval(fs.readFileSync(path.join(ASSETS, name), "utf8"));
+  for (const name of ["i18n.js", ...scripts]) window.eval(fs.readFileSync(path.join(ASSETS, name), "utf8"));
   return window;
 }
 

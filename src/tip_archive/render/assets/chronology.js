@@ -61,9 +61,10 @@
         var none = ol.nextElementSibling;
         if (none && none.classList.contains("tip-chrono__none")) none.hidden = any;
       });
+      var t = window.TipI18n.t;
       status.textContent = active
-        ? "Showing " + shown + " of " + items.length + " records."
-        : "Showing all " + items.length + " records.";
+        ? t("Showing {shown} of {total} records.", { shown: shown, total: items.length })
+        : t("Showing all {total} records.", { total: items.length });
       var params = new URLSearchParams(window.location.search);
       FIELDS.forEach(function (name) {
         if (want[name]) params.set(name, want[name]);

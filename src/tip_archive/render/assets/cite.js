@@ -21,13 +21,14 @@
     var block = button.closest("[data-tip-cite]");
     if (!node || !window.TipCopy) return;
     var text = node.textContent.replace(/\s+/g, " ").trim();
+    var t = window.TipI18n.t;
     window.TipCopy.copy(text, node).then(function (ok) {
       if (ok) {
-        button.textContent = "Copied";
-        say(block, "Copied to the clipboard.");
-        window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+        button.textContent = t("Copied");
+        say(block, t("Copied to the clipboard."));
+        window.setTimeout(function () { button.textContent = t("Copy"); }, 2000);
       } else {
-        say(block, "The text is selected: press Ctrl+C (\u2318C on a Mac) to copy it.");
+        say(block, t("The text is selected: press Ctrl+C (\u2318C on a Mac) to copy it."));
       }
     });
   }

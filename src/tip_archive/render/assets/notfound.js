@@ -275,36 +275,53 @@ function recordLink(doc, root, record) {
 }
 
 function show(doc, box, result, root, location) {
+  const t = doc.defaultView.TipI18n.t;
   const message = doc.getElementById("tip-notfound-message");
   const list = doc.getElementById("tip-notfound-matches");
   const input = doc.getElementById("tip-notfound-q");
   if (result.kind === "found") {
     const target = root + result.record.url + (location.hash || "");
     message.textContent = "";
-    message.appendChild(doc.createTextNode("This address is now "));
+    message.appendChild(doc.createTextNode(t("This address is now ")));
     message.appendChild(element(doc, "a", result.record.title, { href: target }));
-    message.appendChild(doc.createTextNode(". Taking you there…"));
+    message.appendChild(doc.createTextNode(t(". Taking you there…")));
     location.replace(target);
     return;
   }
   if (input && result.guess && !input.value) input.value = result.guess;
-  let text = `No page has the address “/${result.path}”.`;
+  let text = t("No page has the address “/{path}”.", { path: result.path });
   if (result.symbol && result.guess) {
-    text = `The archive holds no document with the UN symbol ${result.guess}.`;
+    text = t("The archive holds no document with the UN symbol {symbol}.", { symbol: result.guess });
   }
   if (result.records.length) {
-    message.textContent = `${text} Did you mean one of these?`;
+    message.textContent = t("{text} Did you mean one of these?", { text });
     for (const record of result.records) list.appendChild(recordLink(doc, root, record));
     list.hidden = false;
   } else if (result.path) {
-    message.textContent = `${text} No record of the archive has a name or UN symbol close to it.`;
+    message.textContent = t("{text} No record of the archive has a name or UN symbol close to it.", { text });
   }
+}
+
+/* The 404 page in the edition `lang`: its text from its <template data-lang>, its language. */
+function speak(doc, box, lang) {
+  const text = doc.querySelector(`template[data-tip-notfound="${lang}"]`);
+  if (!text) return;
+  doc.documentElement.setAttribute("lang", lang);
+  box.replaceChildren(text.content.cloneNode(true));
+  const title = box.querySelector("h1");
+  if (title) doc.title = `${title.textContent} - ${text.getAttribute("data-site-name") || ""}`;
 }
 
 function boot(doc, location) {
   const box = doc.getElementById("tip-notfound");
   if (!box) return;
-  const root = box.getAttribute("data-root") || "/";
+  const site = box.getAttribute("data-root") || "/";
+  // An address in another edition (/ru/...): the page speaks its language, and the
+  // records it leads to are that edition's (the lookup table's URLs are English).
+  const edition = Object.keys(doc.defaultView.TipI18n.tables).find((lang) =>
+    location.pathname.startsWith(`${site}${lang}/`));
+  const root = edition ? `${site}${edition}/` : site;
+  if (edition) speak(doc, box, edition);
   fetch(box.getAttribute("data-lookup"))
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
     .then((table) => show(doc, box, resolve(location.pathname, root, table), root, location))

@@ -29,21 +29,22 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "tip-copy";
-    button.textContent = "Copy link";
-    button.setAttribute("aria-label", "Copy link to paragraph " + name);
+    var t = window.TipI18n.t;
+    button.textContent = t("Copy link");
+    button.setAttribute("aria-label", t("Copy link to paragraph {name}", { name: name }));
     button.setAttribute("data-link", address(id));
     anchor.insertAdjacentElement("afterend", button);
     var timer = null;
     button.addEventListener("click", function () {
       var link = button.getAttribute("data-link");
       window.TipCopy.copy(link).then(function (ok) {
-        button.textContent = ok ? "Copied" : "Copy failed";
+        button.textContent = ok ? t("Copied") : t("Copy failed");
         live.textContent = ok
-          ? "Link to paragraph " + name + " copied: " + link
-          : "Could not copy; the link is " + link;
+          ? t("Link to paragraph {name} copied: {link}", { name: name, link: link })
+          : t("Could not copy; the link is {link}", { link: link });
         if (!ok) location.hash = id;
         clearTimeout(timer);
-        timer = setTimeout(function () { button.textContent = "Copy link"; }, 2500);
+        timer = setTimeout(function () { button.textContent = t("Copy link"); }, 2500);
       });
     });
   });

@@ -10,18 +10,26 @@
 /* The status line under the box, from what was found: `symbols` records with the
  * symbol typed, `others` pages of the full text besides those records, of which the
  * first `shown` are listed; `textFailed` when Pagefind could not be loaded. */
-function searchStatus(q, symbols, others, shown, textFailed) {
+function searchStatus(q, symbols, others, shown, textFailed, t) {
   "use strict";
+  t = t || function (text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return String(values[name]); });
+  };
   var parts = [];
-  if (symbols) parts.push(symbols === 1 ? "1 record with this symbol" : symbols + " records with this symbol");
-  var other = symbols ? " other" : "";
+  if (symbols) {
+    parts.push(symbols === 1 ? t("1 record with this symbol")
+      : t("{count} records with this symbol", { count: symbols }));
+  }
   if (textFailed) {
-    parts.push("full-text search is not available on this copy of the site");
+    parts.push(t("full-text search is not available on this copy of the site"));
   } else if (!others) {
-    parts.push("no" + other + " page contains \u201c" + q + "\u201d");
+    parts.push(symbols ? t("no other page contains \u201c{q}\u201d", { q: q })
+      : t("no page contains \u201c{q}\u201d", { q: q }));
   } else {
-    parts.push(others + other + (others === 1 ? " page" : " pages") +
-      (others > shown ? ", the first " + shown + " shown" : ""));
+    var found = others === 1
+      ? (symbols ? t("1 other page") : t("1 page"))
+      : (symbols ? t("{count} other pages", { count: others }) : t("{count} pages", { count: others }));
+    parts.push(found + (others > shown ? t(", the first {shown} shown", { shown: shown }) : ""));
   }
   var text = parts.join("; ");
   return text.charAt(0).toUpperCase() + text.slice(1) + ".";
@@ -46,8 +54,12 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
   button.className = "md-header__button tip-search-open";
   button.setAttribute("aria-haspopup", "dialog");
   button.setAttribute("aria-keyshortcuts", "/");
-  button.title = "Search (press /)";
-  button.innerHTML = ICON + '<span class="tip-search-open__label">Search</span>';
+  var t = window.TipI18n.t;
+  var esc = function (text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  };
+  button.title = t("Search (press /)");
+  button.innerHTML = ICON + '<span class="tip-search-open__label">' + esc(t("Search")) + "</span>";
   header.insertBefore(button, header.querySelector(".md-header__source"));
 
   var dialog = document.createElement("dialog");
@@ -55,19 +67,20 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
   dialog.id = "tip-search";
   dialog.setAttribute("aria-labelledby", "tip-search-title");
   dialog.innerHTML =
-    '<h2 id="tip-search-title" class="tip-visually-hidden">Search the archive</h2>' +
+    '<h2 id="tip-search-title" class="tip-visually-hidden">' + esc(t("Search the archive")) + "</h2>" +
     '<div class="tip-search__bar" role="search">' + ICON +
-    '<label for="tip-search-input" class="tip-visually-hidden">Words or a UN document symbol</label>' +
+    '<label for="tip-search-input" class="tip-visually-hidden">' + esc(t("Words or a UN document symbol")) + "</label>" +
     '<input type="search" id="tip-search-input" autocomplete="off" autocapitalize="off" autocorrect="off"' +
-    ' spellcheck="false" placeholder="Words, or a UN symbol such as 64/293" aria-controls="tip-search-results">' +
-    '<button type="button" class="tip-search__close">Close</button></div>' +
+    ' spellcheck="false" placeholder="' + esc(t("Words, or a UN symbol such as 64/293")) + '" aria-controls="tip-search-results">' +
+    '<button type="button" class="tip-search__close">' + esc(t("Close")) + "</button></div>" +
     '<p class="tip-search__status" role="status" aria-live="polite"></p>' +
     '<div id="tip-search-results" class="tip-search__results">' +
     '<section class="tip-search__symbols" aria-labelledby="tip-search-symbols" hidden>' +
-    '<h3 id="tip-search-symbols">UN document symbol</h3><ul id="tip-search-symbol-list"></ul></section>' +
+    '<h3 id="tip-search-symbols">' + esc(t("UN document symbol")) + '</h3><ul id="tip-search-symbol-list"></ul></section>' +
     '<section class="tip-search__pages" aria-labelledby="tip-search-pages" hidden>' +
-    '<h3 id="tip-search-pages">Pages</h3><ol id="tip-search-page-list"></ol></section></div>' +
-    '<p class="tip-search__foot"><a class="tip-search__symbols-link">Find by symbol</a>: the table of every UN symbol in the archive.</p>';
+    '<h3 id="tip-search-pages">' + esc(t("Pages")) + '</h3><ol id="tip-search-page-list"></ol></section></div>' +
+    '<p class="tip-search__foot"><a class="tip-search__symbols-link">' + esc(t("Find by symbol")) + "</a>" +
+    esc(t(": the table of every UN symbol in the archive.")) + "</p>";
   document.body.appendChild(dialog);
 
   var input = dialog.querySelector("input");
@@ -76,7 +89,7 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
   var symbolList = symbols.querySelector("ul");
   var pages = dialog.querySelector(".tip-search__pages");
   var pageList = pages.querySelector("ol");
-  dialog.querySelector(".tip-search__symbols-link").href = base + "symbols/";
+  dialog.querySelector(".tip-search__symbols-link").href = base + window.TipI18n.prefix() + "symbols/";
 
   function open() {
     if (!dialog.open) dialog.showModal();
@@ -156,7 +169,7 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
       status.textContent = "";
       return;
     }
-    status.textContent = "Searching\u2026";
+    status.textContent = t("Searching\u2026");
     var symbolsDone = Promise.all([api.table.lookup(q), api.table.load()]).then(function (both) {
       var result = both[0];
       var rules = both[1].normaliser;
@@ -165,7 +178,7 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
       result.matches.forEach(function (doc) { symbolList.appendChild(api.item(doc)); });
       if (!result.matches.length && api.looksLikeSymbol(result.key, rules)) {
         var li = document.createElement("li");
-        li.textContent = "The archive holds no document with the symbol \u201c" + q + "\u201d.";
+        li.textContent = t("The archive holds no document with the symbol \u201c{symbol}\u201d.", { symbol: q });
         symbolList.appendChild(li);
       }
       symbols.hidden = !symbolList.children.length;
@@ -195,7 +208,7 @@ if (typeof module === "object" && module.exports) module.exports = { searchStatu
       .catch(function () { textFailed = true; });
     Promise.all([symbolsDone, textDone]).then(function () {
       if (mine !== turn) return;
-      status.textContent = searchStatus(q, found.symbols.length, found.others, found.pages.length, textFailed);
+      status.textContent = searchStatus(q, found.symbols.length, found.others, found.pages.length, textFailed, t);
       var first = dialog.querySelector(".tip-search__pages a");
       if (go && !found.symbols.length && first) location.assign(first.href);
     });

@@ -208,7 +208,8 @@
     : new URL("/", location.href).href;
   api.base = base;
   api.table = new Table(base);
-  api.url = function (doc) { return base + doc.url; };
+  // The record's page in the edition of this page (the lookup table holds English URLs).
+  api.url = function (doc) { return base + window.TipI18n.prefix() + doc.url; };
   root.TipSymbols = api;
 
   /* A result as a list item: symbol, title, and what the symbol is to its record. */
@@ -238,7 +239,8 @@
     var list = document.getElementById("symbol-results");
     if (!input || !form || !status || !list) return;
     var help = document.getElementById("symbol-help");
-    if (help) help.textContent = "Suggestions appear as you type; press Enter to go to the record.";
+    var t = window.TipI18n.t;
+    if (help) help.textContent = t("Suggestions appear as you type; press Enter to go to the record.");
     var turn = 0;
 
     function show(docs, message) {
@@ -251,28 +253,28 @@
       list.textContent = "";
       status.textContent = "";
       status.appendChild(document.createTextNode(
-        "The archive holds no document with the symbol \u201c" + query.trim() + "\u201d. "));
+        t("The archive holds no document with the symbol \u201c{symbol}\u201d. ", { symbol: query.trim() })));
       var link = document.createElement("a");
       link.href = "#every-symbol";
-      link.textContent = "See every symbol the archive holds";
+      link.textContent = t("See every symbol the archive holds");
       status.appendChild(link);
       status.appendChild(document.createTextNode("."));
     }
 
     function answer(result) {
       if (result.go) {
-        show([result.go], "Found: " + result.go.symbol + ".");
+        show([result.go], t("Found: {symbol}.", { symbol: result.go.symbol }));
       } else if (result.matches.length) {
         show(result.matches, result.matches.length === 1
-          ? "No exact match; the closest record:"
-          : result.matches.length + " records match; choose one:");
+          ? t("No exact match; the closest record:")
+          : t("{count} records match; choose one:", { count: result.matches.length }));
       } else {
         notFound(result.query);
       }
     }
 
     function failed() {
-      status.textContent = "The symbol table could not be loaded; look the symbol up in the table below.";
+      status.textContent = t("The symbol table could not be loaded; look the symbol up in the table below.");
     }
 
     var query = new URLSearchParams(location.search).get("q");

@@ -1,0 +1,193 @@
+"""One language edition of the site: its messages, its URLs, and a record's text in it.
+
+The English edition is the archive's own text; the Russian edition shows each record's
+``translations.ru`` and the ``ru`` of its figures, facts, readings, notes and offices.
+Where a Russian text is missing, the page shows the English text, marked as not yet
+translated, never a blank: :meth:`Edition.text` is the one place that decides it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..i18n import N_, UNTRANSLATED, Messages
+from ..model.dates import DateSpan
+from ..model.records import Record, Translation
+from .text import paragraphs
+from .urls import prefix, record_url
+
+#: Each record type's name for a reader, singular and plural (the model's own words).
+TYPE_NAMES = {
+    "resolution": (N_("Resolution"), N_("Resolutions")),
+    "statement": (N_("Statement"), N_("Statements")),
+    "event": (N_("Event"), N_("Events")),
+    "document": (N_("Document"), N_("Documents")),
+    "body": (N_("Body"), N_("Bodies")),
+    "person": (N_("Person"), N_("People")),
+    "source": (N_("Source"), N_("Sources")),
+    "reference": (N_("Reference"), N_("References")),
+}
+
+#: The record fields a fact, a reading or a backlink names, as a reader reads them.
+FIELD_NAMES = {
+    "date": N_("date"),
+    "symbol": N_("symbol"),
+    "draft_symbol": N_("draft symbol"),
+    "adoption": N_("adoption"),
+    "place": N_("place"),
+    "title": N_("title"),
+    "session": N_("session"),
+    "body": N_("body"),
+    "initiators": N_("initiators"),
+    "cosponsors": N_("co-sponsors"),
+    "summary": N_("summary"),
+    "occasion": N_("occasion"),
+    "speaker": N_("speaker"),
+    "office": N_("office"),
+    "agenda_item": N_("agenda item"),
+    "votes": N_("votes"),
+    "participants": N_("participants"),
+    "organisers": N_("organisers"),
+    "status": N_("status"),
+    "name": N_("name"),
+    "kind": N_("kind"),
+    "authors": N_("authors"),
+}
+
+
+def _untranslated_mark() -> Markup:
+    return Markup(f' <span class="tip-untranslated">({UNTRANSLATED})</span>')
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The edition pages are rendered for."""
+
+    m: Messages
+
+    @classmethod
+    def of(cls, lang: str) -> Edition:
+        return cls(Messages.of(lang))
+
+    @property
+    def lang(self) -> str:
+        return self.m.lang
+
+    @property
+    def english(self) -> bool:
+        return self.m.english
+
+    def _(self, message: str) -> str:
+        return self.m.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.m.ngettext(singular, plural, n)
+
+    # -- addresses -----------------------------------------------------------------------
+
+    def url(self, record: Record) -> str:
+        """The site-root-relative URL of a record's page in this edition."""
+        return record_url(record, self.lang)
+
+    def page(self, path: str) -> str:
+        """``chronology/`` in this edition (``ru/chronology/``)."""
+        return prefix(self.lang) + path
+
+    def src(self, src: str) -> str:
+        return prefix(self.lang) + src
+
+    # -- a record's words ----------------------------------------------------------------
+
+    def ru(self, record: Record) -> Translation | None:
+        return None if self.english else record.translations.get("ru")
+
+    def plain_title(self, record: Record) -> str:
+        """The title as plain text (a page title, a link's text, a citation)."""
+        translated = self.ru(record)
+        return translated.title if translated is not None else record.title
+
+    def title(self, record: Record) -> Markup:
+        """The title for a page's body: the English one marked when no Russian one exists."""
+        if self.english:
+            return escape(record.title)
+        translated = self.ru(record)
+        if translated is not None:
+            return escape(translated.title)
+        return self.text(record.title, None)
+
+    def title_untranslated(self, record: Record) -> bool:
+        return not self.english and self.ru(record) is None
+
+    def text(self, english: Any, russian: Any) -> Markup:
+        """A short text in this edition: the Russian one, or the English one marked."""
+        if english is None or english == "":
+            return Markup("")
+        if self.english:
+            return escape(english)
+        if russian:
+            return escape(russian)
+        return Markup('<span lang="en">{}</span>').format(english) + _untranslated_mark()
+
+    def field_text(self, record: Record, name: str, english: Any) -> Markup:
+        """A field of ``translations.ru`` (``summary``, ``office``, ``place`` ...)."""
+        translated = self.ru(record)
+        return self.text(english, getattr(translated, name, None) if translated else None)
+
+    def paragraphs(self, record: Record, name: str, english: str | None) -> Markup:
+        """A text of several paragraphs (a summary)."""
+        if not english:
+            return Markup("")
+        if self.english:
+            return paragraphs(english)
+        translated = self.ru(record)
+        russian = getattr(translated, name, None) if translated else None
+        if russian:
+            return paragraphs(russian)
+        return (
+            Markup('<div lang="en">{}</div>').format(paragraphs(english))
+            + Markup('<p class="tip-untranslated">')
+            + Markup(self._("Not yet translated: the text above is the English original."))
+            + Markup("</p>")
+        )
+
+    def item_text(self, english: str | None, ru: Any, name: str) -> Markup:
+        """The text of a figure, fact, reading, note or office (``ru`` is its own ``ru``)."""
+        return self.text(english, getattr(ru, name, None) if ru is not None else None)
+
+    def key_points(self, record: Record) -> list[Markup]:
+        english = record.key_point_list
+        translated = self.ru(record)
+        russian = translated.key_points if translated and translated.key_points else []
+        return [
+            self.text(point, russian[i] if i < len(russian) else None)
+            for i, point in enumerate(english)
+        ]
+
+    # -- the interface's words -----------------------------------------------------------
+
+    def type_name(self, record_type: str, plural: bool = False) -> str:
+        singular, many = TYPE_NAMES[record_type]
+        return self._(many if plural else singular)
+
+    def label(self, record: Record) -> str:
+        return self.type_name(record.type)
+
+    def word(self, value: str | None) -> str:
+        """A value of the model's vocabulary (a kind, a way of adoption), in this edition."""
+        return self._(value) if value else ""
+
+    def field_name(self, name: str) -> str:
+        english = FIELD_NAMES.get(name)
+        return self._(english) if english else name.replace("_", " ")
+
+    def date(self, span: DateSpan | None) -> str:
+        return self.m.date(span)
+
+
+ENGLISH = Edition(Messages())
+
+
+__all__ = ["ENGLISH", "FIELD_NAMES", "TYPE_NAMES", "Edition"]
