@@ -210,7 +210,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                     continue  # a robots.txt written by hand in docs/ wins
                 outputs[output.path] = output.content
         for file in list(files):
-            if languages.page_language(file.src_uri) not in editions:
+            if languages.page_language(file.src_uri) not in self.config.editions:
                 files.remove(file)  # docs/ru/... of an edition not built
         for path, content in outputs.items():
             existing = files.get_file_from_path(path)

@@ -410,9 +410,14 @@ def release_command(data: Path, since: str | None = None, check: bool = False) -
         untranslated = translation_coverage(archive)
         if not untranslated.complete:
             problems.append(
-                f"{len(untranslated.missing)} record(s) are not fully translated into Russian "
-                "(every record must be, for a release): "
-                + "; ".join(f"{i} ({', '.join(f)})" for i, f in untranslated.missing.items())
+                Problem(
+                    f"{data.name}/",
+                    0,
+                    "translations",
+                    f"{len(untranslated.missing)} record(s) are not fully translated into Russian "
+                    "(every record must be, for a release): "
+                    + "; ".join(f"{i} ({', '.join(f)})" for i, f in untranslated.missing.items()),
+                )
             )
         if problems:
             return "\n".join(str(p) for p in problems), False
