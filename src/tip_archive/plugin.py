@@ -27,6 +27,7 @@ from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
 from .render import csp, fulltext, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
+from .render.paging import PAGE_BYTES
 
 #: The archive's theme templates, shipped with the package.
 THEME = Path(__file__).parent / "theme"
@@ -39,6 +40,9 @@ class ArchiveConfig(Config):
     """URL prefix for a record file's edit link (e.g. ``https://github.com/o/r/edit/main/``)."""
     history_base = c.Type(str, default="")
     """URL prefix for a record file's change history (e.g. ``https://github.com/o/r/commits/main/``)."""
+    page_bytes = c.Type(int, default=PAGE_BYTES)
+    """What the list of one page (a year of the chronology, an index, a body's records, a
+    long source's paragraphs) may weigh, in bytes of HTML, before it goes on to a next page."""
 
 
 #: Markdown extensions the generated pages rely on (headings with ids, HTML blocks, tables).
@@ -100,6 +104,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 history=history,
                 history_base=self.config.history_base,
                 published=read_published(root, releases),
+                page_bytes=self.config.page_bytes,
             )
             data_dir = root / self.config.data_dir
             handed, self.handed = self.handed, None
