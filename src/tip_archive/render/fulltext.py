@@ -10,6 +10,7 @@ queries it below the archive's own symbol lookup.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -69,7 +70,9 @@ def pagefind_command(site_dir: Path) -> list[str]:
 
 
 def index_site(site_dir: Path) -> None:
-    """Write Pagefind's index of ``site_dir`` into ``site_dir/pagefind/``."""
+    """Write Pagefind's index of ``site_dir`` into ``site_dir/pagefind/``, replacing any
+    index there (Pagefind leaves the fragments of pages that are gone)."""
+    shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
     result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()

@@ -353,7 +353,7 @@ def render_counts_svg(counts: dict[tuple[str, int], int], first: int, last: int)
                     top=top + LANE_PAD - 2,
                     w=YEAR_WIDTH - 2 * GAP,
                     h=ROW_HEIGHT + 4,
-                    o=_n(0.25 + 0.75 * n / most),
+                    o=_n(0.12 + 0.4 * n / most),
                     tx=_n(x_of(year + 0.5, first)),
                     ty=_n(top + lane_height / 2 + 4),
                 )
