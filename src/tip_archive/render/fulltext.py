@@ -28,8 +28,16 @@ EXCLUDE = (
     ".md-content__button",
     ".md-source-file",
     # Listings repeat the titles of the records they list: index the records, not the lists.
+    # So do a record's lists of other records (a body's part in the initiative, related
+    # records, what cites a paragraph or rests on a reference): left in, at 1,000 records
+    # they cost a third of Pagefind's memory, and made its largest fragments.
     "table.tip-listing",
     "ol.tip-chrono",
+    "ol.tip-involved",
+    "ul.tip-related",
+    "ul.tip-uses",
+    ".tip-cited-by",
+    ".tip-pager",
     # The "Cite this" section repeats the record's title and symbol in five styles.
     "div.tip-cite",
     ".tip-changed",
