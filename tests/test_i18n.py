@@ -217,3 +217,24 @@ def test_a_translated_record_reads_in_russian_only(translated_pages: dict[str, s
         if src.endswith("index.md") or "/symbols" in src or src.startswith("ru/reference"):
             continue
         assert "перевод ещё не готов" not in markdown, src
+
+
+def test_a_russian_language_text_keeps_its_title_as_the_original(
+    tmp_path: Path, translated_pages: dict[str, str]
+) -> None:
+    """A source or reference published in Russian: its Russian title is the one it was
+    published under, never called the archive's translation (the English one is)."""
+    import shutil
+
+    english = translated_pages["ru/sources/mini-source.md"]
+    assert "Название дано в переводе архива" in english
+    assert "Название в оригинале, на русском языке" not in english
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project)
+    translate_mini(project)
+    record = project / "data" / "sources" / "mini-source.yaml"
+    record.write_text(record.read_text().replace("language: en", "language: ru"))
+    _archive, rendered = generate(project / "data", SiteOptions(), project, lang="ru")
+    page = next(p.markdown for p in rendered if p.src == "ru/sources/mini-source.md")
+    assert "Название в оригинале, на русском языке" in page
+    assert "Название дано в переводе архива" not in page

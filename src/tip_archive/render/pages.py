@@ -213,6 +213,8 @@ class SiteRenderer:
             "title": ed.plain_title(record),
             "title_untranslated": ed.title_untranslated(record),
             "official": translated.title_official if translated else None,
+            # A page or text published in Russian: its Russian title is the original one.
+            "original": isinstance(record, (Source, Reference)) and record.language == "ru",
             "translation": translated,
             "summary_html": ed.paragraphs(record, "summary", record.summary),
             "description": _first_sentence(summary) if summary else "",
