@@ -73,12 +73,18 @@ def test_chronology_covers_every_year_and_says_when_empty(mini_site: Path) -> No
     assert years == [str(y) for y in range(2005, 2020)]
     text = page.get_text(" ", strip=True)
     assert "The archive holds no record dated in 2005." in text
-    items = [li.get_text(" ", strip=True) for li in page.select("ol.tip-chrono li")]
-    assert items[0].startswith("2006 ") is False
-    order = [re.sub(r"\s+", " ", i) for i in items]
-    assert order.index(next(i for i in order if "Draft resolution" in i)) < order.index(
-        next(i for i in order if "Global Plan" in i)
-    )
+    # The overview counts each year's records and links to the year's page, which lists them.
+    assert page.find(id="y2006").find_next("p").get_text() == "1 record: 1 document."
+    link = page.find(id="y2006").find_next("p").a
+    assert link["href"] == "2006/"
+    year = soup(mini_site / "chronology/2006/index.html")
+    items = [li.get_text(" ", strip=True) for li in year.select("ol.tip-chrono li")]
+    assert len(items) == 1 and "Draft resolution" in items[0]
+    assert "The archive holds no record dated in 2005." in soup(
+        mini_site / "chronology/2005/index.html"
+    ).get_text(" ", strip=True)
+    nav = [a.get_text() for a in year.select("nav.tip-years a")]
+    assert nav[0] == "All years" and "2005" in nav and "2006" not in nav  # the current year
 
 
 def test_resolutions_index_is_sorted_by_symbol(mini_site: Path) -> None:
@@ -141,7 +147,10 @@ def test_undated_record_says_so_everywhere(
     chronology = soup(tmp_path / "site/chronology/index.html")
     undated = chronology.find(id="undated")
     assert undated is not None and undated.get_text(strip=True).startswith("Date not given")
-    entry = undated.find_next("ol").get_text(" ", strip=True)
+    assert undated.find_next("p").a["href"] == "undated/"
+    entry = (
+        soup(tmp_path / "site/chronology/undated/index.html").find("ol").get_text(" ", strip=True)
+    )
     assert "A roundtable" in entry and "the source gives no year" in entry
 
 

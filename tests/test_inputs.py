@@ -304,7 +304,7 @@ OPTION_CASES = [
         "      colour: blue\n",
         [
             "mkdocs.yml:8: plugins.tip-archive.colour: unknown option: the options are"
-            " data_dir, edit_base, editions, history_base"
+            " data_dir, edit_base, editions, history_base, page_bytes"
         ],
     ),
     (

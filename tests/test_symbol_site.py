@@ -103,3 +103,24 @@ def test_paragraph_anchors_are_there_for_the_copy_buttons(mini_site: Path) -> No
     assert [(a.parent["id"], a["href"]) for a in anchors] == [("op1", "#op1"), ("op2", "#op2")]
     source = soup(mini_site / "sources/mini-source/index.html")
     assert source.select_one("#p3 > a.tip-anchor[href='#p3']") is not None
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    """Each indexed page's text as Pagefind keeps it (gzip, a signature, then JSON), by URL."""
+    import gzip
+
+    found = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes()).decode("utf-8")
+        fragment = json.loads(raw[raw.index("{") :])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def test_pagefind_indexes_a_record_not_its_lists_of_other_records(mini_site: Path) -> None:
+    """Other records' titles in a page's lists are indexed on their own pages only."""
+    fragments = _fragments(mini_site)
+    person = fragments["/people/valentin-rybakov/"]
+    assert "Valentin Rybakov" in person
+    assert "interactive dialogue" in fragments["/statements/statement-2012/"]
+    assert "interactive dialogue" not in person  # his part in the initiative, a list

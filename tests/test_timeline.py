@@ -13,7 +13,7 @@ import pytest
 from tip_archive.model.dates import DateSpan
 from tip_archive.pipeline.engine import load_archive, render_site
 from tip_archive.render import timeline
-from tip_archive.render.pages import CHRONOLOGY_SRC
+from tip_archive.render.pages import CHRONOLOGY_SRC, SiteOptions
 from tip_archive.render.timeline import Mark, Subjects, period, place, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -155,8 +155,8 @@ def test_records_outside_the_years_are_listed_but_not_drawn(
 
 def test_the_chronology_page_opens_with_the_timeline_and_its_filters(mini_project: Path) -> None:
     archive = load_archive(mini_project / "data", mini_project)
-    page = next(p for p in render_site(archive) if p.src == CHRONOLOGY_SRC)
-    markdown = page.markdown
+    pages = {p.src: p.markdown for p in render_site(archive)}
+    markdown = pages[CHRONOLOGY_SRC]
     form, figure, years = (
         markdown.index('<form class="tip-filters"'),
         markdown.index('<figure class="tip-timeline">'),
@@ -166,11 +166,15 @@ def test_the_chronology_page_opens_with_the_timeline_and_its_filters(mini_projec
     assert re.search(r'<form class="tip-filters" id="tip-filters" hidden', markdown)
     assert '<option value="valentin-rybakov">Valentin Rybakov (1)</option>' in markdown
     assert 'id="tip-timeline-note"' in markdown
-    # List items and marks carry the same filter data for the same record.
+    # The overview lists no record: each year's page does, with the same filter data
+    # on its list items as the overview's marks carry for the same record.
+    assert "tip-chrono__item" not in markdown
     items = {
-        href: data
+        href.removeprefix("../"): data
+        for src, text in pages.items()
+        if src.startswith("chronology/") and src != CHRONOLOGY_SRC
         for data, href in re.findall(
-            r'<li class="tip-chrono__item" (data-type=[^>]*)>.*?<a href="([^"]+)"', markdown
+            r'<li class="tip-chrono__item" (data-type=[^>]*)>.*?<a href="([^"]+)"', text
         )
     }
     marks = dict(
@@ -181,3 +185,20 @@ def test_the_chronology_page_opens_with_the_timeline_and_its_filters(mini_projec
     # No blank line inside the HTML block: Markdown would end the block there.
     block = markdown[figure : markdown.index("</figure>")]
     assert "\n\n" not in block
+
+
+def test_many_records_draw_a_count_per_year_and_lane(mini_project: Path) -> None:
+    archive = load_archive(mini_project / "data", mini_project)
+    # A page budget too small for the four marks: the overview counts instead of drawing.
+    pages = {p.src: p.markdown for p in render_site(archive, SiteOptions(page_bytes=1000))}
+    markdown = pages[CHRONOLOGY_SRC]
+    assert "tip-tl__mark" not in markdown and 'id="tip-filters"' not in markdown
+    cells = re.findall(
+        r'<a class="tip-tl__count tip-tl__count--(\w+)" href="([^"]+)" tabindex="-1">'
+        r"<title>([^<]+)</title>",
+        markdown,
+    )
+    assert ("resolution", "2010/?type=resolution", "2010: 1 resolution") in cells
+    assert len(cells) == 4
+    # Each cell leads to a year page that exists.
+    assert all(f"chronology/{href.split('/')[0]}/index.md" in pages for _k, href, _t in cells)

@@ -7,6 +7,7 @@ another site generator means rewriting this module only.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,17 +25,70 @@ from .loading import inputs
 from .loading.history import record_history
 from .loading.problems import DataError
 from .model.records import LANGUAGES
+from .pipeline import cache
 from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
 from .pipeline.site import BuildFailed
 from .render import csp, fulltext, languages, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
+from .render.paging import PAGE_BYTES
 
 LOG = logging.getLogger("mkdocs.plugins.tip_archive")
 
 #: The archive's theme templates, shipped with the package.
 THEME = Path(__file__).parent / "theme"
+#: The template of a page taken from the cache of rendered pages: MkDocs renders it (to
+#: nothing) and ``on_post_page`` puts the page's kept HTML in its place.
+CACHED_TEMPLATE = "tip-cached.html"
+
+
+def _index_quietly(site: Path) -> None:
+    try:
+        with phase("search"):
+            fulltext.index_site(site)
+    except fulltext.SearchIndexError as exc:
+        logging.getLogger("mkdocs.plugins.tip_archive").error(str(exc))
+
+
+def _nav_key(nav: Any) -> bytes:
+    """The navigation every page shows: its titles and addresses, known once every page is
+    read (a page outside an explicit ``nav`` gets its title from its content)."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=20)
+
+    def walk(items: Any, depth: int) -> None:
+        for item in items or []:
+            url = getattr(item, "url", "") or ""
+            digest.update(f"{depth}\0{item.title}\0{url}\n".encode())
+            walk(getattr(item, "children", None), depth + 1)
+
+    walk(getattr(nav, "items", []), 0)
+    return digest.digest()
+
+
+def _site_key(config: Any) -> bytes:
+    """What every page's HTML depends on besides its own Markdown: the configuration, the
+    theme's templates and the hand-written pages (their titles and the navigation)."""
+    import hashlib
+    import json
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(Path(config.config_file_path).read_bytes())
+    digest.update(str(config.site_url).encode())
+    digest.update(json.dumps(config.extra, sort_keys=True, default=str).encode())
+    # The installed theme changes only with its version; the project's own templates
+    # (custom_dir), the archive's and the hand-written pages may change during a serve.
+    from importlib.metadata import version
+
+    digest.update(version("mkdocs-material").encode())
+    for folder in [d for d in (config.theme.custom_dir, str(THEME), config.docs_dir) if d]:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.digest()
 
 
 class ArchiveConfig(Config):
@@ -47,6 +101,9 @@ class ArchiveConfig(Config):
     editions = c.ListOfItems(c.Choice(LANGUAGES), default=list(LANGUAGES))
     """The language editions to build (``[en]`` builds the English one only, and leaves out
     the hand-written pages under ``docs/ru/``: for measuring the Russian edition's cost)."""
+    page_bytes = c.Type(int, default=PAGE_BYTES)
+    """What the list of one page (a year of the chronology, an index, a body's records, a
+    long source's paragraphs) may weigh, in bytes of HTML, before it goes on to a next page."""
 
 
 #: The plugin's options, as ``mkdocs.yml`` may give them.
@@ -130,7 +187,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return keeping
 
     def on_shutdown(self) -> None:
+        self.wait_for_search()
         self.cache.close()
+
+    _search: threading.Thread | None = None
+
+    def wait_for_search(self) -> None:
+        """Wait for the full-text index ``mkdocs serve`` makes after a build, if any."""
+        if self._search is not None:
+            self._search.join()
+            self._search = None
 
     def on_config(self, config: Any) -> Any:
         # The archive's templates (page head metadata, footer, colophon, the 404 page) come
@@ -158,6 +224,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_pre_build(self, *, config: Any) -> None:
         # Before MkDocs empties the site folder: a record saved half-written under
         # `mkdocs serve` stops the rebuild here, and the last good pages stay served.
+        self.wait_for_search()  # the last serve build's index, before this build writes
         root = Path(config.config_file_path).parent
         try:
             releases = releases_of(root)
@@ -174,6 +241,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 history=history,
                 history_base=self.config.history_base,
                 published=read_published(root, releases),
+                page_bytes=self.config.page_bytes,
             )
             data_dir = root / self.config.data_dir
             handed, self.handed = self.handed, None
@@ -194,6 +262,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # time; other files (the symbol table, redirects) are needed now.
         self._plans = {p.src: p for p in plans if p.src.endswith(".md")}
         self._blocks: dict[str, dict[str, str]] = {}
+        # Under `mkdocs serve`, a page whose Markdown has not changed since the last build is
+        # not converted and templated again: its HTML is taken from the cache.
+        self._site_key = _site_key(config) if self.serving else None
+        self._keys: dict[str, bytes] = {}
+        self._reused: dict[str, str] = {}
+        if self.serving:
+            self.cache.start_pages(set(self._plans))
         with phase("render"):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
@@ -217,6 +292,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, path, content=content))
+        self._files = files
         return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
@@ -247,6 +323,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             home = files.get_file_from_path(languages.twin_of("index.md", lang))
             edition_nav.homepage = home.page if home is not None else nav.homepage
             self.navs[lang], self.configs[lang] = edition_nav, own
+        self._nav = nav
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
@@ -255,7 +332,46 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.globals["tip_alternates_of"] = lambda src: languages.alternates(
             src, self.urls, site_url
         )
+        # Every page is read by now, so the navigation's titles are known: pages taken from
+        # the cache were written with the navigation of the last build; if it has changed,
+        # they are made again after all.
+        if self._site_key is None:
+            return env
+        # A dirty build reads a hand-written page only when its file is newer than its output,
+        # which leaves its title out of the navigation: the few there are are read here.
+        from mkdocs.commands.build import _populate_page
+
+        written = [f for f in files.documentation_pages() if f.src_uri not in self._plans]
+        for file in written:
+            if file.page is not None and file.page.content is None:
+                _populate_page(file.page, config, files)
+        nav_key = _nav_key(getattr(self, "_nav", None))
+        if nav_key != self.cache.nav_key:
+            for src, markdown in list(self._reused.items()):
+                found = files.get_file_from_path(src)
+                assert found is not None and found.page is not None
+                self._make_again(found.page, markdown, config, files)
+        if (nav_key, self._site_key) != (self.cache.nav_key, self.cache.site_key):
+            # MkDocs' dirty build writes a hand-written page again only when its file is newer
+            # than its output: with the navigation or the settings changed, all must be.
+            for file in written:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
+        self.cache.nav_key, self.cache.site_key = nav_key, self._site_key
         return env
+
+    def _make_again(self, page: Any, markdown: str, config: Any, files: Files) -> None:
+        """What MkDocs does with a page after reading it, for a page taken from the cache."""
+        src = page.file.src_uri
+        del self._reused[src]
+        self.cache.reused -= 1
+        page.meta.pop("template", None)
+        assert self._site_key is not None
+        self._keys[src] = cache.page_key(self._site_key, src, markdown)
+        page.markdown, self._blocks[src] = rawhtml.set_aside(markdown)
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
 
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         src = page.file.src_uri
@@ -269,6 +385,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return context
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.serving:
+            self._remove_gone(Path(config.site_dir))
+            # The edited page is served as soon as the build ends (the server holds requests
+            # until then); search catches up in the background, a second or two later.
+            self._search = threading.Thread(
+                target=_index_quietly, args=(Path(config.site_dir),), daemon=True
+            )
+            self._search.start()
+            return
         # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
         # `mkdocs build` get the full-text index too; a failure fails the build.
         try:
@@ -276,6 +401,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 fulltext.index_site(Path(config.site_dir))
         except fulltext.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    def _remove_gone(self, site: Path) -> None:
+        """Under ``mkdocs serve`` the site folder is kept between builds: remove what the
+        last build wrote and this one did not (the page of a deleted record, its files)."""
+        written = {f.dest_uri for f in getattr(self, "_files", [])}
+        for gone in sorted(self.cache.written - written):
+            path = site / gone
+            path.unlink(missing_ok=True)
+            folder = path.parent
+            while folder != site and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        self.cache.written = written
 
     def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
         found = getattr(self, "_plans", {}).get(page.file.src_uri)
@@ -292,14 +430,28 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # The sitemap's <lastmod> of a record page: its record's last change, not the build day.
         if page.meta.get("tip_changed"):
             page.update_date = page.meta["tip_changed"]
-        if page.file.src_uri not in getattr(self, "_plans", {}):
+        src = page.file.src_uri
+        if src not in getattr(self, "_plans", {}):
             return markdown
+        if self._site_key is not None:
+            key = cache.page_key(self._site_key, src, markdown)
+            kept = self.cache.page(src, key)
+            if kept is not None:
+                self._reused[src] = markdown
+                page.meta["template"] = CACHED_TEMPLATE
+                return ""
+            self._keys[src] = key
         markdown, blocks = rawhtml.set_aside(markdown)
         self._blocks[page.file.src_uri] = blocks
         return markdown
 
     @event_priority(100)
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri in getattr(self, "_reused", {}):
+            kept = self.cache.pages[page.file.src_uri]
+            if isinstance(getattr(page, "present_anchor_ids", None), set):
+                page.present_anchor_ids |= kept.anchors  # set after the Markdown was read
+            return html
         blocks = getattr(self, "_blocks", {}).pop(page.file.src_uri, None)
         if not blocks:
             return html
@@ -313,7 +465,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # Last to see each finished page: the policy's hashes are those of its final scripts.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        return csp.secure_page(output, config.site_url or "", self.serving)
+        src = page.file.src_uri
+        if getattr(self, "_reused", {}).pop(src, None) is not None:
+            return self.cache.pages[src].html
+        output = csp.secure_page(output, config.site_url or "", self.serving)
+        key = getattr(self, "_keys", {}).pop(src, None)
+        if key is not None:
+            anchors = getattr(page, "present_anchor_ids", None) or set()
+            self.cache.keep_page(src, key, output, set(anchors))
+        return output
 
     @event_priority(-100)
     def on_post_template(self, output: str, *, template_name: str, config: Any) -> str:
@@ -380,9 +540,24 @@ def _build(
 
 
 def mkdocs_serve(config_file: Path, addr: str) -> None:
+    import logging
+
     from mkdocs.commands.serve import serve
 
-    serve(str(config_file), dev_addr=addr, livereload=True)
+    # "dirty": the site folder is not emptied before each rebuild, so that the theme's assets
+    # are not copied again; the plugin writes what changed, removes what is gone and writes
+    # every page again when the navigation changes (tests/test_incremental.py), so MkDocs'
+    # warning that a dirty build may leave the navigation stale (an error under `strict`)
+    # does not apply.
+    def not_dirty_warning(record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(not_dirty_warning)
+    try:
+        serve(str(config_file), dev_addr=addr, livereload=True, build_type="dirty")
+    finally:
+        logger.removeFilter(not_dirty_warning)
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -35,6 +35,7 @@ SEARCH_RESULT = "#tip-search-results a[href]:visible"
 PAGES: dict[str, tuple[str, str] | str] = {
     "home": "",
     "chronology": "chronology/",
+    "chronology-year": "chronology/2010/",
     "listing": "resolutions/",
     "about": "about/",
     "data": "data/",

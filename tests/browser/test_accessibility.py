@@ -110,7 +110,7 @@ def test_the_skip_link_comes_first_and_is_visible_when_focused(open_page: OpenPa
 
 
 def test_links_in_the_content_show_their_focus(open_page: OpenPage) -> None:
-    page = visit(open_page(), "chronology/")
+    page = visit(open_page(), "chronology/2010/")
     tab_to(page, "li.tip-chrono__item a[href]")
     assert focus_is_visible(focus_style(page)), focus_style(page)
 

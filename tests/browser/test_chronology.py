@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -43,6 +44,28 @@ def _attribute_values(page: Page, attribute: str) -> set[str]:
     return {v for v in values if v}
 
 
+#: A year of the real archive with records of several types, bodies and people.
+YEAR = "chronology/2010/"
+
+
+def _listed(page: Page) -> list[str]:
+    """The record links of every year's page, as the overview's marks write them."""
+    links: list[str] = page.evaluate(
+        """async () => {
+             const years = [...document.querySelectorAll('nav.tip-years a[href]')];
+             const found = [];
+             for (const a of years) {
+               const html = await (await fetch(a.href)).text();
+               const doc = new DOMParser().parseFromString(html, 'text/html');
+               for (const l of doc.querySelectorAll('li.tip-chrono__item a[href]'))
+                 found.push(new URL(l.getAttribute('href'), a.href).pathname);
+             }
+             return found;
+           }"""
+    )
+    return sorted(links)
+
+
 def test_the_timeline_has_a_mark_per_record_linked_to_its_page(open_page: OpenPage) -> None:
     page = visit(open_page(), "chronology/")
     figure = page.locator("figure.tip-timeline")
@@ -53,11 +76,14 @@ def test_the_timeline_has_a_mark_per_record_linked_to_its_page(open_page: OpenPa
     expect(svg).to_have_attribute("role", "group")
     expect(svg).to_have_attribute("aria-labelledby", "tip-timeline-title")
     note_id = svg.get_attribute("aria-describedby")
-    assert note_id and "list below" in page.locator(f"#{note_id}").inner_text()
+    assert note_id and "year's page" in page.locator(f"#{note_id}").inner_text()
     expect(svg.locator("text.tip-tl__year")).to_have_count(15)
-    # Every mark is one of the list's records, and the marks are in the list (the text equivalent).
-    marks = _visible(page, MARKS)
-    listed = _visible(page, ITEMS)
+    # Every mark is one of the years' records (their text equivalent, a page per year).
+    marks = page.evaluate(
+        f"""() => [...document.querySelectorAll('{MARKS}')]
+               .map(a => new URL(a.getAttribute('href'), location.href).pathname)"""
+    )
+    listed = _listed(page)
     assert marks and set(marks) <= set(listed)
 
 
@@ -71,8 +97,66 @@ def test_a_timeline_mark_opens_its_record(open_page: OpenPage, server: str) -> N
     assert path_of(page, server) == href.replace("../", "")
 
 
-def test_filters_narrow_both_the_graphic_and_the_list(open_page: OpenPage) -> None:
+def test_the_years_link_each_to_their_page_and_to_each_other(
+    open_page: OpenPage, server: str
+) -> None:
     page = visit(open_page(), "chronology/")
+    years = page.locator("nav.tip-years a")
+    expect(years).to_have_count(page.locator("h2.tip-chrono__section").count())
+    page.locator("nav.tip-years").get_by_role("link", name=re.compile(r"^2010\b")).click()
+    settle(page)
+    assert path_of(page, server) == YEAR
+    expect(page.locator("h1")).to_contain_text("2010")
+    expect(page.locator("nav.tip-years [aria-current=page]")).to_have_text("2010")
+    page.get_by_role("link", name="2011 ›").click()
+    settle(page)
+    assert path_of(page, server) == "chronology/2011/"
+    page.get_by_role("link", name="‹ 2010").click()
+    settle(page)
+    assert path_of(page, server) == YEAR
+    page.locator("nav.tip-years").get_by_role("link", name="All years").click()
+    settle(page)
+    assert path_of(page, server) == "chronology/"
+
+
+def test_an_old_link_to_a_year_of_the_chronology_lands_on_its_page(
+    open_page: OpenPage, server: str
+) -> None:
+    """``/chronology/#y2010`` was the year's section of the one-page chronology: it is cited."""
+    page = visit(open_page(), "chronology/?type=resolution#y2010")
+    page.wait_for_url(re.compile(r"/chronology/2010/"))
+    settle(page)
+    assert path_of(page, server) == YEAR
+    assert parse_qs(urlsplit(page.url).query) == {"type": ["resolution"]}
+    expect(page.locator("select[name=type]")).to_have_value("resolution")
+    # An anchor that is not a year's stays on the overview.
+    page = visit(page, "chronology/#tip-filters")
+    assert path_of(page, server) == "chronology/"
+
+
+def test_on_the_overview_the_filters_narrow_the_graphic(open_page: OpenPage) -> None:
+    page = visit(open_page(), "chronology/")
+    everything = _visible(page, MARKS)
+    form = page.locator("#tip-filters")
+    expect(form).to_be_visible()
+    expect(form.locator(".tip-filters__status")).to_have_text(
+        f"Showing all {len(everything)} records."
+    )
+    form.locator("select[name=type]").select_option("resolution")
+    resolutions = _visible(page, f"{MARKS}[data-type=resolution]")
+    assert resolutions and _visible(page, MARKS) == resolutions
+    expect(form.locator(".tip-filters__status")).to_have_text(
+        f"Showing {len(resolutions)} of {len(everything)} records."
+    )
+    assert parse_qs(urlsplit(page.url).query) == {"type": ["resolution"]}
+    form.get_by_role("button", name="Show all").click()
+    expect(form.locator(".tip-filters__status")).to_have_text(
+        f"Showing all {len(everything)} records."
+    )
+
+
+def test_filters_narrow_a_years_list(open_page: OpenPage) -> None:
+    page = visit(open_page(), YEAR)
     everything = _visible(page, ITEMS)
     form = page.locator("#tip-filters")
     expect(form).to_be_visible()
@@ -80,13 +164,9 @@ def test_filters_narrow_both_the_graphic_and_the_list(open_page: OpenPage) -> No
         f"Showing all {len(everything)} records."
     )
 
-    resolution_marks = _visible(page, f"{MARKS}[data-type=resolution]")
     form.locator("select[name=type]").select_option("resolution")
     resolutions = _visible(page, f"{ITEMS}[data-type=resolution]")
     assert resolutions and _visible(page, ITEMS) == resolutions
-    # Resolutions dated outside the graphic's years are in the list only.
-    assert _visible(page, MARKS) == resolution_marks
-    assert set(resolution_marks) <= set(resolutions)
     expect(form.locator(".tip-filters__status")).to_have_text(
         f"Showing {len(resolutions)} of {len(everything)} records."
     )
@@ -102,7 +182,6 @@ def test_filters_narrow_both_the_graphic_and_the_list(open_page: OpenPage) -> No
         body,
     )
     assert _visible(page, ITEMS) == sorted(with_body)
-    assert set(_visible(page, MARKS)) <= set(with_body)
     screenshot(page, "chronology-filtered-by-body")
 
     person = sorted(_attribute_values(page, "people"))[0]
@@ -110,8 +189,6 @@ def test_filters_narrow_both_the_graphic_and_the_list(open_page: OpenPage) -> No
     form.locator("select[name=person]").select_option(person)
     shown = _visible(page, ITEMS)
     assert shown and len(shown) < len(everything)
-    # Years left without a matching record say so instead of showing an empty list.
-    expect(page.locator(".tip-chrono__none:visible").first).to_be_visible()
 
     form.get_by_role("button", name="Show all").click()
     expect(form.locator(".tip-filters__status")).to_have_text(
@@ -122,14 +199,14 @@ def test_filters_narrow_both_the_graphic_and_the_list(open_page: OpenPage) -> No
 
 
 def test_a_filtered_chronology_can_be_linked_to(open_page: OpenPage) -> None:
-    page = visit(open_page(), "chronology/?type=event")
+    page = visit(open_page(), YEAR + "?type=event")
     expect(page.locator("select[name=type]")).to_have_value("event")
     events = _visible(page, f"{ITEMS}[data-type=event]")
     assert events and _visible(page, ITEMS) == events
 
 
 def test_the_filters_work_from_the_keyboard_with_visible_focus(open_page: OpenPage) -> None:
-    page = visit(open_page(), "chronology/")
+    page = visit(open_page(), YEAR)
     tab_to(page, "select[name=type]")
     assert focus_is_visible(focus_style(page)), focus_style(page)
     page.keyboard.press("ArrowDown")  # a closed <select> changes its value on arrow keys

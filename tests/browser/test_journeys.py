@@ -50,6 +50,9 @@ def test_home_to_chronology_to_a_resolution_to_the_source_paragraph(
     assert path_of(page, server) == "chronology/"
     expect(page.locator("h1")).to_contain_text("Chronology")
     screenshot(page, "chronology")
+    page.locator("nav.tip-years").get_by_role("link", name=re.compile(r"^2010\b")).click()
+    settle(page)
+    assert path_of(page, server) == "chronology/2010/"
 
     items = page.locator("li.tip-chrono__item[data-type=resolution] a[href]")
     preferred = items.filter(has_text="Global Plan of Action")

@@ -95,6 +95,17 @@ def test_the_chronology_is_complete_and_usable_without_javascript(
     open_page: OpenPage, server: str
 ) -> None:
     page = visit(open_page(java_script_enabled=False), "chronology/")
+    expect(page.locator("#tip-filters")).to_be_hidden()
+    expect(page.locator("figure.tip-timeline svg")).to_be_visible()
+    marks = page.locator(".tip-tl__mark:visible")
+    assert marks.count() > 0
+    screenshot(page, "nojs-chronology")
+    # An old link to a year's section lands on it, and the section leads to the year.
+    visit(page, "chronology/#y2010")
+    assert path_of(page, server) == "chronology/"
+    page.locator("#y2010 + p a").click()
+    settle(page)
+    assert path_of(page, server) == "chronology/2010/"
     items = page.locator("li.tip-chrono__item")
     count = items.count()
     assert count > 0
@@ -102,10 +113,6 @@ def test_the_chronology_is_complete_and_usable_without_javascript(
         expect(items.nth(index)).to_be_visible()
     expect(page.locator("#tip-filters")).to_be_hidden()
     expect(page.locator(".tip-chrono__none:visible")).to_have_count(0)
-    expect(page.locator("figure.tip-timeline svg")).to_be_visible()
-    marks = page.locator(".tip-tl__mark:visible")
-    assert marks.count() > 0
-    screenshot(page, "nojs-chronology")
     link = items.first.locator("a[href]").first
     title = normalise(link.inner_text())
     link.click()

@@ -64,6 +64,11 @@ def test_russian_chronology_to_a_resolution_to_the_source_paragraph(
     settle(page)
     assert path_of(page, server) == "ru/chronology/"
     expect(page.locator("h1")).to_contain_text("Хронология")
+    # The overview leads to a page per year.
+    page.locator("nav.tip-years").get_by_role("link", name=re.compile(r"^2010\b")).click()
+    settle(page)
+    assert path_of(page, server) == "ru/chronology/2010/"
+    expect(page.locator("h1")).to_contain_text("Хронология: 2010")
     items = page.locator("li.tip-chrono__item[data-type=resolution] a[href]")
     preferred = items.filter(has_text="Глобальный план")
     link = preferred.first if preferred.count() else items.first

@@ -29,19 +29,53 @@ class Run:
     """Peak resident memory of the process, in bytes."""
     status: int
     output: str
+    tree_rss: int = 0
+    """Peak of the resident memory of the process and every process it runs, together
+    (sampled): the Python build still holds its memory while Pagefind runs."""
+
+
+#: How often the memory of a build's processes is sampled, in seconds.
+SAMPLE_SECONDS = 0.1
+
+
+def _session_rss(session: int, page: int) -> int:
+    """The resident memory of every process of ``session``, in bytes (from ``/proc``)."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        # pid (comm) state ppid pgrp session ...; comm may hold spaces and parentheses.
+        fields = stat[stat.rfind(")") + 2 :].split()
+        if len(fields) > 22 and int(fields[3]) == session:
+            total += int(fields[21]) * page
+    return total
 
 
 def run(command: list[str], cwd: Path, log: Path) -> Run:
     """Run ``command``; its output goes to ``log``; return its time and peak memory."""
     start = time.perf_counter()
+    page = os.sysconf("SC_PAGE_SIZE")
+    tree = 0
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            tree = max(tree, _session_rss(process.pid, page))
+            time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
     cpu = usage.ru_utime + usage.ru_stime
-    return Run(seconds, cpu, usage.ru_maxrss * 1024, process.returncode, text)
+    peak = usage.ru_maxrss * 1024
+    return Run(seconds, cpu, peak, process.returncode, text, max(tree, peak))
 
 
 def _transfer(path: Path) -> int:
@@ -63,6 +97,24 @@ def fetched(site: Path, files: list[Path]) -> dict[str, Any]:
 def site_size(site: Path) -> dict[str, int]:
     sizes = [p.stat().st_size for p in site.rglob("*") if p.is_file()]
     return {"bytes": sum(sizes), "files": len(sizes)}
+
+
+def largest_pages(site: Path, count: int = 5) -> list[tuple[int, str]]:
+    """The ``count`` largest HTML pages of the site (any page, not only records): size, path."""
+    sizes = sorted(
+        ((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")),
+        reverse=True,
+    )
+    return sizes[:count]
+
+
+def editions(site: Path) -> list[str]:
+    """The languages the site was built in: English, and each edition under a prefix."""
+    return ["en"] + sorted(
+        p.name
+        for p in site.iterdir()
+        if p.is_dir() and len(p.name) == 2 and (p / "index.html").is_file()
+    )
 
 
 def record_pages(site: Path, urls: list[str]) -> dict[str, Any]:

@@ -17,6 +17,8 @@ is why only the owner of the archive may call it.
 from __future__ import annotations
 
 import gc
+import hashlib
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +29,34 @@ from ..loading.problems import Problem
 Fingerprint = list[tuple[str, bytes | None]]
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated page as it was written, kept between the rebuilds of ``mkdocs serve``."""
+
+    key: bytes
+    """The digest of what the page was made from: the site's settings and its Markdown."""
+    compressed: bytes
+    """The finished HTML, compressed (a serve of 10,000 records keeps 20,000 of them)."""
+    anchors: frozenset[str]
+    """The ids in the page, for MkDocs' check of links into it."""
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.compressed).decode("utf-8")
+
+
+def page_key(site_key: bytes, src: str, markdown: str) -> bytes:
+    """What a generated page's HTML depends on: the settings every page shares (MkDocs'
+    configuration, theme and hand-written pages: ``site_key``), its address and its Markdown,
+    which the engine makes from its record and from what the cross-reference index relates
+    to it (its backlinks, its sources, the titles it links to)."""
+    digest = hashlib.blake2b(site_key, digest_size=20)
+    digest.update(src.encode())
+    digest.update(b"\0")
+    digest.update(markdown.encode())
+    return digest.digest()
+
+
 @dataclass
 class BuildCache:
     reads: ReadCache = field(default_factory=ReadCache)
@@ -35,6 +65,39 @@ class BuildCache:
     """The last archive built from each data folder, with the fingerprint of its files."""
     frozen: bool = False
     """Whether this cache has moved an archive out of the garbage collector's reach."""
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    """Each generated page's HTML as last written, by source path (``mkdocs serve`` only)."""
+    written: set[str] = field(default_factory=set)
+    """The files the last build wrote into the site folder, relative to it (``mkdocs serve``,
+    which keeps the folder between builds)."""
+    nav_key: bytes | None = None
+    """The digest of the navigation the kept pages were written with (every page shows it)."""
+    site_key: bytes | None = None
+    """The digest of the settings the kept pages were written with (see the plugin)."""
+    reused: int = 0
+    """Pages of the last build taken from :attr:`pages` rather than made again."""
+    rendered: int = 0
+    """Pages of the last build made by MkDocs (and kept in :attr:`pages`)."""
+
+    def page(self, src: str, key: bytes) -> RenderedPage | None:
+        """The page ``src`` as written when it was last made from the same ``key``."""
+        found = self.pages.get(src)
+        if found is not None and found.key == key:
+            self.reused += 1
+            return found
+        return None
+
+    def keep_page(self, src: str, key: bytes, html: str, anchors: set[str]) -> None:
+        self.pages[src] = RenderedPage(
+            key, zlib.compress(html.encode("utf-8"), 1), frozenset(anchors)
+        )
+        self.rendered += 1
+
+    def start_pages(self, current: set[str]) -> None:
+        """A build begins: forget pages the archive no longer has, reset the counts."""
+        for src in [s for s in self.pages if s not in current]:
+            del self.pages[src]
+        self.reused = self.rendered = 0
 
     def archive(self, key: Path, fingerprint: Fingerprint) -> tuple[Archive, list[Problem]] | None:
         """The archive last built from the same files, if they have not changed."""
@@ -53,8 +116,11 @@ class BuildCache:
             self.frozen = True
 
     def close(self) -> None:
-        """Forget every archive; the collector may have them again."""
+        """Forget every archive and page; the collector may have them again."""
         self.archives.clear()
+        self.pages.clear()
+        self.written.clear()
+        self.nav_key = self.site_key = None
         if self.frozen:
             gc.unfreeze()
             self.frozen = False

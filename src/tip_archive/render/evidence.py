@@ -11,6 +11,7 @@ citation exports describe the same evidence in words (:func:`rests_on`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -84,11 +85,19 @@ class Evidence:
 
     archive: Archive
     here: str
+    paragraph_url: Callable[[Record, int], str] | None = None
+    """The site URL of a source's paragraph in this edition, when the source's page may be
+    split."""
     ed: Edition = ENGLISH
 
     def quoted(self, cited: Citation) -> Markup:
         source = self.archive[cited.source]
-        target = relative(self.here, self.ed.url(source) + f"#p{cited.paragraph}")
+        url = (
+            self.paragraph_url(source, cited.paragraph)
+            if self.paragraph_url
+            else self.ed.url(source) + f"#p{cited.paragraph}"
+        )
+        target = relative(self.here, url)
         # f-strings with escape(): Markup.format costs several times more, on every link.
         return Markup(
             f'<span class="tip-ev tip-ev--quoted">{_label("quoted", self.ed)} '

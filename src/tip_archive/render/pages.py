@@ -36,7 +36,7 @@ from ..model.records import (
     Statement,
 )
 from ..model.symbols import symbol_order
-from . import changes, describe, evidence, extras, timeline
+from . import changes, describe, evidence, extras, paging, timeline
 from .edition import ENGLISH, Edition
 from .redirects import redirect_pages
 from .reference import REFERENCE_SRC, reference_page
@@ -90,6 +90,9 @@ class SiteOptions:
 
     published: list[Published] = field(default_factory=list)
     """The data releases kept as published (``releases/<N>/``), oldest first."""
+    page_bytes: int = paging.PAGE_BYTES
+    """What the list of one page may weigh before it continues on a next page
+    (see :mod:`.paging`); tests set it low to see long lists split."""
 
     def site(self) -> extras.SiteContext:
         return extras.SiteContext(
@@ -144,22 +147,18 @@ class SiteRenderer:
         self.parts = parts
         self.env = environment(ed.m)
         self.sources = {r.id: r for r in archive.records("source")}
+        self._groups: list[ChronologyGroup] | None = None
+        self._parts: dict[str, RecordParts] = {}
 
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
 
     def plan(self) -> list[PagePlan]:
         """Every page, in order, each made when asked for."""
-        lang = self.ed.lang
-        plans = [
-            PagePlan(record_src(r, lang), self.archive.path_of(r.id), partial(self.record_page, r))
-            for r in self.archive.records()
-        ]
-        plans += [
-            PagePlan(section_src(FOLDERS[kind], lang), None, partial(self.listing, kind))
-            for kind in RECORD_TYPES
-        ]
-        plans.append(PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology))
+        plans = [plan for r in self.archive.records() for plan in self._record_plans(r)]
+        for kind in RECORD_TYPES:
+            plans += self._listing_plans(kind)
+        plans += self._chronology_plans()
         reference_src = self.ed.src(REFERENCE_SRC)
         plans.append(
             PagePlan(reference_src, None, lambda: Page(reference_src, reference_page(self.ed)))
@@ -180,7 +179,7 @@ class SiteRenderer:
 
     def _common(self, here: str) -> dict[str, Any]:
         ed = self.ed
-        shown = evidence.Evidence(self.archive, here, ed)
+        shown = evidence.Evidence(self.archive, here, self.paragraph_url, ed)
         return {
             "archive": self.archive,
             "sources": self.sources,
@@ -202,11 +201,108 @@ class SiteRenderer:
 
     # -- pages -------------------------------------------------------------------------
 
-    def record_page(self, record: Record) -> Page:
+    def _record_plans(self, record: Record) -> list[PagePlan]:
+        """A record's page, then its continuation pages when one of its lists is long."""
+        first = record_src(record, self.ed.lang)
+        total = self._record_parts(record).total
+        plans = [
+            PagePlan(first, self.archive.path_of(record.id), partial(self.record_page, record))
+        ]
+        plans += [
+            PagePlan(paging.page_src(first, n), None, partial(self.record_page, record, n))
+            for n in range(2, total + 1)
+        ]
+        return plans
+
+    def _record_parts(self, record: Record) -> RecordParts:
+        """Where each long list of ``record``'s page is cut (decided once, from the data)."""
+        found = self._parts.get(record.id)
+        if found is not None:
+            return found
+        budget = self.options.page_bytes
+        sizes: dict[str, list[int]] = {}
+        if isinstance(record, (Body, Person)):
+            sizes["involved"] = [paging.ROW_BYTES] * len(self.archive.backlinks.get(record.id, []))
+        else:
+            sizes["backlinks"] = [paging.ROW_BYTES] * len(self._backlinks(record))
+        if isinstance(record, Reference):
+            sizes["uses"] = [paging.ROW_BYTES] * len(self.archive.uses.get(record.id, []))
+        if isinstance(record, Source):
+            citing = self.archive.citing.get(record.id, {})
+            sizes["source_text"] = [
+                len(text) + 200 + 150 * len(citing.get(number, []))
+                for number, text in enumerate(self.archive.texts.get(record.id, []), 1)
+            ]
+        cuts: dict[str, list[tuple[int, int]]] = {}
+        for name, weights in sizes.items():
+            parts = paging.split(list(range(len(weights))), weights.__getitem__, budget)
+            cuts[name] = [(part[0], part[-1] + 1) if part else (0, 0) for part in parts]
+        found = RecordParts(cuts)
+        self._parts[record.id] = found
+        return found
+
+    def _backlinks(self, record: Record) -> list[tuple[str, Record]]:
+        return [
+            (describe.role_label(b.field, self.ed), b.record)
+            for b in self.archive.backlinks.get(record.id, [])
+            if not (b.field == "related" and b.record.id in record.related)
+        ]
+
+    def paragraph_url(self, source: Record, number: int) -> str:
+        """The site URL of paragraph ``number`` of ``source``: on the part of its page
+        that holds it, when a long source is split."""
+        page = self._record_parts(source).page_of("source_text", number - 1)
+        return paging.page_url(record_src(source, self.ed.lang), page) + f"#p{number}"
+
+    def record_page(self, record: Record, number: int = 1) -> Page:
         ed = self.ed
-        src = record_src(record, ed.lang)
+        first = record_src(record, ed.lang)
+        parts = self._record_parts(record)
+        pager = paging.Pager(first, number, parts.total)
+        src = pager.src
         here = url_of(src)
         entry = self.archive.entries[record.id]
+        lists: dict[str, list[Any]] = {
+            "backlinks": self._backlinks(record) if not isinstance(record, (Body, Person)) else [],
+            "involved": describe.subject_records(self.archive, record, ed)
+            if isinstance(record, (Body, Person))
+            else [],
+            "uses": evidence.uses(self.archive, record, here, ed)
+            if isinstance(record, Reference)
+            else [],
+            "source_text": self._source_text(here, record),
+        }
+        shown = {name: parts.part(name, items, number) for name, items in lists.items()}
+        # A list's pager shows where the list goes on (or comes from) another page.
+        pagers = {
+            name: pager.nav(ed.plain_title(record), ed)
+            if len(parts.cuts.get(name, [])) > 1
+            else Markup("")
+            for name in lists
+        }
+        # Where each part of a split source begins, for the paragraphs' permanent links
+        # (``/sources/<id>/#p35`` is sent on to the part holding it: permalinks.js).
+        text_cuts = parts.cuts.get("source_text", [])
+        paragraph_pages = (
+            " ".join(
+                f"{start + 1}:{relative(here, paging.page_url(first, n))}"
+                for n, (start, _end) in enumerate(text_cuts, 1)
+            )
+            if len(text_cuts) > 1
+            else ""
+        )
+        if number > 1:
+            context = self._common(here) | {
+                "paragraph_pages": paragraph_pages,
+                "title": ed._("%(title)s, page %(number)s")
+                % {"title": ed.plain_title(record), "number": number},
+                "record": record,
+                "number": number,
+                "first_url": relative(here, url_of(first)),
+                "pagers": pagers,
+                **shown,
+            }
+            return Page(src, self.env.get_template("record-more.md.j2").render(context))
         translated = ed.ru(record)
         summary = (translated.summary if translated else None) or record.summary
         context = self._common(here) | {
@@ -231,26 +327,15 @@ class SiteRenderer:
             "rows": describe.metadata_rows(self.archive, record, here, ed),
             "date_html": describe.date_html(record, ed),
             "related": [self.archive[i] for i in record.related],
-            "backlinks": [
-                (describe.role_label(b.field, ed), b.record)
-                for b in self.archive.backlinks.get(record.id, [])
-                if not (b.field == "related" and b.record.id in record.related)
-            ]
-            if not isinstance(record, (Body, Person))
-            else [],
-            "involved": describe.subject_records(self.archive, record, ed)
-            if isinstance(record, (Body, Person))
-            else [],
             "text": self._text(here, record),
-            "uses": evidence.uses(self.archive, record, here, ed)
-            if isinstance(record, Reference)
-            else [],
             "text_sources": self._text_sources(here, record),
-            "source_text": self._source_text(here, record),
             "edit_path": entry.path,
             "edit_url": self.options.edit_base + entry.path
             if self.options.edit_base
             else relative(here, ed.page("about/")) + "#corrections-and-new-records",
+            "pagers": pagers,
+            "paragraph_pages": paragraph_pages,
+            **shown,
         }
         markdown = self.env.get_template("record.md.j2").render(context)
         return Page(src, markdown, entry.path)
@@ -266,7 +351,7 @@ class SiteRenderer:
                     "label": para.label,
                     "number": para.paragraph,
                     "html": lines(self.archive.paragraph(para.source, para.paragraph)),
-                    "source_url": relative(here, self.ed.url(source) + f"#p{para.paragraph}"),
+                    "source_url": relative(here, self.paragraph_url(source, para.paragraph)),
                 }
             )
         return out
@@ -291,12 +376,43 @@ class SiteRenderer:
             for number, text in enumerate(self.archive.texts.get(record.id, []), 1)
         ]
 
-    def listing(self, kind: str) -> Page:
+    def _listing_plans(self, kind: str) -> list[PagePlan]:
+        """An index's page, then its continuation pages when it is long."""
+        first = section_src(FOLDERS[kind], self.ed.lang)
+        parts = paging.rows(self._listed(kind), self.options.page_bytes)
+        return [
+            PagePlan(
+                paging.page_src(first, number),
+                None,
+                partial(self.listing, kind, number, len(parts), part),
+            )
+            for number, part in enumerate(parts, 1)
+        ]
+
+    def _listed(self, kind: str) -> list[Record]:
+        """The records of an index, in its order."""
+        records = self.archive.records(kind)
+        if kind == "resolution":
+            records.sort(key=_resolution_order)
+        elif kind == "reference":
+            records.sort(key=lambda r: (describe.chrono_key(r), r.id))
+        elif kind in ("body", "person"):
+            records.sort(key=lambda r: self.ed.plain_title(r).lower())
+        else:
+            records.sort(key=describe.chrono_key)
+        return records
+
+    def listing(
+        self, kind: str, number: int = 1, total: int = 1, records: list[Record] | None = None
+    ) -> Page:
+        """Page ``number`` of ``total`` of the index of ``kind`` (its ``records``)."""
         ed = self.ed
         _ = ed._
-        src = section_src(FOLDERS[kind], ed.lang)
+        pager = paging.Pager(section_src(FOLDERS[kind], ed.lang), number, total)
+        src = pager.src
         here = url_of(src)
-        records = self.archive.records(kind)
+        if records is None:
+            records = self._listed(kind)
         undated = Markup('<span class="tip-undated">{}</span>').format(_("Date not given"))
 
         def link(record: Record) -> Markup:
@@ -309,7 +425,6 @@ class SiteRenderer:
 
         rows: list[list[Markup | str]]
         if kind == "resolution":
-            records.sort(key=_resolution_order)
             columns = [_("Symbol"), _("Title"), _("Adopted by"), _("Adopted")]
             rows = [
                 [
@@ -323,7 +438,6 @@ class SiteRenderer:
             ]
             lead = _("Every resolution in the archive, by UN symbol and date of adoption.")
         elif kind == "reference":
-            records.sort(key=lambda r: (describe.chrono_key(r), r.id))
             columns = [_("Date"), _("Reference"), _("Symbol or number"), _("Rests on it")]
             rows = [
                 [
@@ -341,7 +455,6 @@ class SiteRenderer:
                 "and each reference's page lists what rests on it."
             )
         elif kind in ("body", "person"):
-            records.sort(key=lambda r: ed.plain_title(r).lower())
             columns = [_("Name"), _("Kind") if kind == "body" else _("Offices"), _("Records")]
             rows = [
                 [link(r), _kind_or_offices(r, ed), str(len(self.archive.backlinks.get(r.id, [])))]
@@ -355,7 +468,6 @@ class SiteRenderer:
                 )
             )
         else:
-            records.sort(key=describe.chrono_key)
             columns = [_("Date"), _("Title"), _("Symbol") if kind == "document" else _("Kind")]
             rows = [
                 [
@@ -373,18 +485,21 @@ class SiteRenderer:
             }[kind]
         title = ed.type_name(kind, plural=True)
         context = self._common(here) | {
-            "title": title,
+            "title": title + (_(", page %(number)s") % {"number": number} if number > 1 else ""),
             "lead": lead,
             "columns": columns,
             "rows": rows,
+            "pager": pager.nav(title, ed),
         }
         return Page(src, self.env.get_template("listing.md.j2").render(context))
 
-    def chronology(self) -> Page:
-        ed = self.ed
-        _ = ed._
-        src = ed.src(CHRONOLOGY_SRC)
-        here = url_of(src)
+    def _chronology_groups(self) -> list[ChronologyGroup]:
+        """The chronology's records in date order, by year (every year of the span, even
+        an empty one), with the records before, after and without a date apart."""
+        if self._groups is not None:
+            return self._groups
+        _ = self.ed._
+        prefix = self.ed.src("")
         entries = sorted(
             (r for r in self.archive.records() if r.type in CHRONOLOGY_TYPES),
             key=describe.chrono_key,
@@ -403,29 +518,63 @@ class SiteRenderer:
                 later.append(record)
             else:
                 by_year[date.year].append(record)
-        groups: list[dict[str, Any]] = []
+        groups: list[ChronologyGroup] = []
         if earlier:
             groups.append(
-                {
-                    "heading": _("Before %(year)s: background") % {"year": FIRST_YEAR},
-                    "anchor": "before",
-                    "entries": earlier,
-                }
+                ChronologyGroup(
+                    _("Before %(year)s: background") % {"year": FIRST_YEAR},
+                    "before",
+                    earlier,
+                    prefix,
+                )
             )
-        groups += [
-            {"heading": str(y), "anchor": f"y{y}", "entries": items} for y, items in by_year.items()
-        ]
+        groups += [ChronologyGroup(str(y), f"y{y}", items, prefix) for y, items in by_year.items()]
         if later:
             groups.append(
-                {
-                    "heading": _("After %(year)s: announced") % {"year": LAST_YEAR},
-                    "anchor": "after",
-                    "entries": later,
-                }
+                ChronologyGroup(
+                    _("After %(year)s: announced") % {"year": LAST_YEAR}, "after", later, prefix
+                )
             )
         if undated:
-            groups.append({"heading": _("Date not given"), "anchor": "undated", "entries": undated})
+            groups.append(ChronologyGroup(_("Date not given"), "undated", undated, prefix))
+        self._groups = groups
+        return groups
+
+    def _chronology_plans(self) -> list[PagePlan]:
+        """The overview, then each year's page (in parts when the year is long)."""
+        plans = [PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology)]
+        for group in self._chronology_groups():
+            parts = paging.rows(group.entries, self.options.page_bytes)
+            for number, part in enumerate(parts, 1):
+                pager = paging.Pager(group.src, number, len(parts))
+                plans.append(
+                    PagePlan(pager.src, None, partial(self.chronology_part, group, part, pager))
+                )
+        return plans
+
+    def chronology(self) -> Page:
+        """The overview: the timeline graphic and the years with their counts, each year
+        linking to its page (``/chronology/#y2010`` still lands on the year's section)."""
+        ed = self.ed
+        _ = ed._
+        src = ed.src(CHRONOLOGY_SRC)
+        here = url_of(src)
+        groups = self._chronology_groups()
+        entries = [r for g in groups for r in g.entries]
         picture = timeline.build(self.archive, entries, here, FIRST_YEAR, LAST_YEAR, ed)
+        # One mark per record while the graphic stays light; above that, a count per
+        # year and lane, each linking to the year's page.
+        drawn = len(picture.marks) * timeline.MARK_BYTES <= self.options.page_bytes
+        sections = [
+            {
+                "heading": g.heading,
+                "anchor": g.anchor,
+                "url": relative(here, url_of(g.src)),
+                "count": len(g.entries),
+                "by_type": [(k, n) for k in CHRONOLOGY_TYPES if (n := g.count(k))],
+            }
+            for g in groups
+        ]
         context = self._common(here) | {
             "title": _("Chronology"),
             "description": _(
@@ -433,17 +582,113 @@ class SiteRenderer:
                 "year by year."
             )
             % {"first": FIRST_YEAR, "last": LAST_YEAR},
-            "groups": groups,
-            "years": [{"label": y} for y in by_year],
+            "groups": sections,
             "first": FIRST_YEAR,
             "last": LAST_YEAR,
             "timeline": picture,
-            "subjects": picture.subjects,
+            "graphic": picture.svg() if drawn else picture.counts_svg(here),
+            "drawn": drawn,
             "type_options": [(k, ed.type_name(k, plural=True)) for k in timeline.LANES],
             "body_options": picture.options(self.archive, "body"),
             "person_options": picture.options(self.archive, "person"),
         }
         return Page(src, self.env.get_template("chronology.md.j2").render(context))
+
+    def chronology_part(
+        self, group: ChronologyGroup, entries: list[Record], pager: paging.Pager
+    ) -> Page:
+        """A year's page of the chronology (or part ``pager.current`` of a long year)."""
+        ed = self.ed
+        _ = ed._
+        here = url_of(pager.src)
+        groups = self._chronology_groups()
+        at = next(i for i, g in enumerate(groups) if g is group)
+        concerned = {r.id: timeline.subjects(self.archive, r) for r in entries}
+        picture = timeline.Timeline(FIRST_YEAR, LAST_YEAR, [], concerned, ed=ed)
+
+        def neighbour(index: int) -> dict[str, str] | None:
+            if not 0 <= index < len(groups):
+                return None
+            return {
+                "heading": groups[index].heading,
+                "url": relative(here, url_of(groups[index].src)),
+            }
+
+        title = group.heading if group.anchor[1:].isdigit() else group.heading.split(":")[0]
+        context = self._common(here) | {
+            "title": _("Chronology: %(title)s") % {"title": title}
+            + (_(", page %(number)s") % {"number": pager.current} if pager.current > 1 else ""),
+            "description": _("The archive's records of %(title)s, in date order.")
+            % {"title": title},
+            "group": group,
+            "entries": entries,
+            "subjects": concerned,
+            "pager": pager.nav(_("Chronology, %(title)s") % {"title": title}, ed),
+            "overview": relative(here, url_of(ed.src(CHRONOLOGY_SRC))),
+            "years": [
+                {
+                    "label": g.heading.split(":")[0],
+                    "url": relative(here, url_of(g.src)),
+                    "current": g is group,
+                }
+                for g in groups
+            ],
+            "previous": neighbour(at - 1),
+            "next": neighbour(at + 1),
+            "type_options": [(k, ed.type_name(k, plural=True)) for k in timeline.LANES],
+            "body_options": picture.options(self.archive, "body"),
+            "person_options": picture.options(self.archive, "person"),
+        }
+        return Page(pager.src, self.env.get_template("chronology-year.md.j2").render(context))
+
+
+@dataclass(frozen=True)
+class RecordParts:
+    """Where a record page's long lists are cut: for each list, the (start, end) of the
+    items each page shows; a list that fits has one part."""
+
+    cuts: dict[str, list[tuple[int, int]]]
+
+    @property
+    def total(self) -> int:
+        return max((len(c) for c in self.cuts.values()), default=1)
+
+    def part(self, name: str, items: list[Any], number: int) -> list[Any]:
+        cuts = self.cuts.get(name)
+        if not cuts:
+            return items if number == 1 else []
+        if number > len(cuts):
+            return []
+        start, end = cuts[number - 1]
+        return items[start:end]
+
+    def page_of(self, name: str, index: int) -> int:
+        """The page (from 1) that shows item ``index`` of list ``name``."""
+        for number, (start, end) in enumerate(self.cuts.get(name, []), 1):
+            if start <= index < end:
+                return number
+        return 1
+
+
+@dataclass(frozen=True, eq=False)
+class ChronologyGroup:
+    """A year of the chronology (or the records before, after or without a date)."""
+
+    heading: str
+    anchor: str
+    """Its section on the overview: ``y2010``, ``before``, ``after``, ``undated``."""
+    entries: list[Record]
+    prefix: str = ""
+    """The edition's prefix of its address (``ru/``; none for English)."""
+
+    @property
+    def src(self) -> str:
+        """Its page: ``chronology/2010/index.md``, ``ru/chronology/undated/index.md``."""
+        slug = self.anchor[1:] if self.anchor[1:].isdigit() else self.anchor
+        return f"{self.prefix}chronology/{slug}/index.md"
+
+    def count(self, kind: str) -> int:
+        return sum(1 for r in self.entries if r.type == kind)
 
 
 def _resolution_order(record: Record) -> tuple[object, ...]:

@@ -42,6 +42,10 @@ LANE_PAD = 7
 MARK_SIZE = 10
 GAP = 2
 
+#: What one mark weighs in the page, in bytes: above :data:`.paging.PAGE_BYTES` worth of
+#: marks, the overview draws a count per year and lane instead (:meth:`Timeline.counts_svg`).
+MARK_BYTES = 400
+
 TITLE_ID = "tip-timeline-title"
 NOTE_ID = "tip-timeline-note"
 
@@ -88,6 +92,15 @@ class Timeline:
 
     def svg(self) -> Markup:
         return render_svg(self.marks, self.first, self.last, self.ed)
+
+    def counts_svg(self, here: str) -> Markup:
+        """The graphic for many records: per lane and year, the number of records, as a
+        cell as dark as the year is full, linking to the year's page filtered to the lane."""
+        counts: dict[tuple[str, int], int] = {}
+        for mark in self.marks:
+            year = int(mark.start)
+            counts[mark.type, year] = counts.get((mark.type, year), 0) + 1
+        return render_counts_svg(counts, self.first, self.last, self.ed)
 
     def options(self, archive: Archive, kind: str) -> list[tuple[str, str, int]]:
         """(id, name, number of records) for each body or person, for a filter menu."""
@@ -288,6 +301,93 @@ def render_svg(marks: list[Mark], first: int, last: int, ed: Edition = ENGLISH) 
     return Markup("\n").join(out)
 
 
+def render_counts_svg(
+    counts: dict[tuple[str, int], int], first: int, last: int, ed: Edition = ENGLISH
+) -> Markup:
+    """One row per lane, one cell per year with its number of records (one line per element)."""
+    years = last - first + 1
+    width = LABEL_WIDTH + years * YEAR_WIDTH + RIGHT_PAD
+    lane_height = ROW_HEIGHT + 2 * LANE_PAD
+    height = AXIS_HEIGHT + len(LANES) * lane_height + 1
+    most = max(counts.values(), default=1)
+    out: list[Markup] = [
+        Markup(
+            '<svg class="tip-timeline__svg tip-timeline__svg--counts" xmlns="http://www.w3.org/2000/svg" '
+            'viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="group" '
+            'aria-labelledby="{t}" aria-describedby="{d}" focusable="false">'
+        ).format(w=width, h=height, t=TITLE_ID, d=NOTE_ID),
+        Markup('<title id="{}">{}</title>').format(
+            TITLE_ID,
+            ed._("Timeline of the archive’s records, %(first)s–%(last)s: records per year")
+            % {"first": first, "last": last},
+        ),
+    ]
+    for index, kind in enumerate(LANES):
+        top = AXIS_HEIGHT + index * lane_height
+        label = ed.type_name(kind, plural=True)
+        total = sum(n for (k, _y), n in counts.items() if k == kind)
+        out.append(
+            Markup(
+                '<g class="tip-tl__lane tip-tl__lane--{k}">'
+                '<rect class="tip-tl__band{odd}" x="0" y="{y}" width="{w}" height="{h}"/>'
+                '<text class="tip-tl__lane-label" x="{lx}" y="{ty}" data-lane="{k}" data-label="{label}">'
+                "{label} ({n})</text></g>"
+            ).format(
+                k=kind,
+                odd=" tip-tl__band--odd" if index % 2 else "",
+                y=top,
+                w=width,
+                h=lane_height,
+                lx=LABEL_WIDTH - 8,
+                ty=_n(top + lane_height / 2 + 4),
+                label=label,
+                n=total,
+            )
+        )
+        for year in range(first, last + 1):
+            n = counts.get((kind, year), 0)
+            if not n:
+                continue
+            left = x_of(year, first) + GAP
+            out.append(
+                Markup(
+                    '<a class="tip-tl__count tip-tl__count--{k}" href="{y}/?type={k}" tabindex="-1">'
+                    "<title>{y}: {n} {what}</title>"
+                    '<rect x="{x}" y="{top}" width="{w}" height="{h}" rx="2" fill-opacity="{o}"/>'
+                    '<text x="{tx}" y="{ty}">{n}</text></a>'
+                ).format(
+                    k=kind,
+                    y=year,
+                    n=n,
+                    what=(
+                        ed.type_name(kind, plural=True) if n != 1 else ed.type_name(kind)
+                    ).lower(),
+                    x=_n(left),
+                    top=top + LANE_PAD - 2,
+                    w=YEAR_WIDTH - 2 * GAP,
+                    h=ROW_HEIGHT + 4,
+                    o=_n(0.12 + 0.4 * n / most),
+                    tx=_n(x_of(year + 0.5, first)),
+                    ty=_n(top + lane_height / 2 + 4),
+                )
+            )
+    for year in range(first, last + 2):
+        x = _n(x_of(year, first))
+        out.append(
+            Markup('<line class="tip-tl__tick" x1="{x}" y1="{y0}" x2="{x}" y2="{y1}"/>').format(
+                x=x, y0=AXIS_HEIGHT - 6, y1=height - 1
+            )
+        )
+        if year <= last:
+            out.append(
+                Markup('<text class="tip-tl__year" x="{}" y="{}">{}</text>').format(
+                    _n(x_of(year + 0.5, first)), AXIS_HEIGHT - 9, year
+                )
+            )
+    out.append(Markup("</svg>"))
+    return Markup("\n").join(out)
+
+
 def _mark(kind: str, placed: Placed, middle: float) -> Markup:
     mark = placed.mark
     width = placed.x1 - placed.x0
@@ -312,4 +412,15 @@ def _mark(kind: str, placed: Placed, middle: float) -> Markup:
     )
 
 
-__all__ = ["LANES", "Mark", "Subjects", "Timeline", "build", "period", "render_svg", "subjects"]
+__all__ = [
+    "LANES",
+    "MARK_BYTES",
+    "Mark",
+    "Subjects",
+    "Timeline",
+    "build",
+    "period",
+    "render_counts_svg",
+    "render_svg",
+    "subjects",
+]

@@ -30,3 +30,22 @@ test("without copy.js no button appears (the anchor still works)", () => {
   const window = page(BODY, ["permalinks.js"], { head: HEAD });
   assert.equal(window.document.querySelector("button"), null);
 });
+
+test("a paragraph of a split source is found on the part that holds it", () => {
+  const { partOf } = require("../../../src/tip_archive/render/assets/permalinks.js");
+  const pages = "1:../../ 13:../2/ 26:./";
+  assert.equal(partOf("#p1", pages), "../../");
+  assert.equal(partOf("#p12", pages), "../../");
+  assert.equal(partOf("#p13", pages), "../2/");
+  assert.equal(partOf("#p40", pages), "./");
+  assert.equal(partOf("#op1", pages), null);
+  assert.equal(partOf("#p12", ""), null);
+});
+
+test("on a part of a split source, the copied link is the first page's", () => {
+  const body = '<div class="tip-source-text" data-paragraph-pages="1:../../ 3:./">' + BODY.replace(/12/g, "4") + "</div>";
+  const head = '<link rel="canonical" href="https://example.org/archive/sources/s1/page/2/">';
+  const window = page(body, ["copy.js", "permalinks.js"], { head, url: "https://example.org/archive/sources/s1/page/2/#p4" });
+  const button = window.document.querySelector("button.tip-copy");
+  assert.equal(button.getAttribute("data-link"), "https://example.org/archive/sources/s1/#p4");
+});

@@ -8,6 +8,31 @@
 
   var FIELDS = ["type", "body", "person"];
 
+  /* The chronology was one page until each year got its own: an old link to a year's
+   * section of the overview (/chronology/#y2010, #before, #after, #undated) is sent on to
+   * that year's page, filters kept.  Without JavaScript the section itself links there.
+   * `yearLink` is the href of the section's link (null if the hash names no section). */
+  function forwardTarget(hash, yearLink, base, search) {
+    if (!yearLink || !/^#(y\d{4}|before|after|undated)$/.test(hash || "")) return null;
+    var url = new URL(yearLink, base);
+    url.search = search || "";
+    return url.href;
+  }
+
+  function forward() {
+    var hash = window.location.hash;
+    var section = hash ? document.getElementById(hash.slice(1)) : null;
+    if (!section || !section.classList.contains("tip-chrono__section")) return false;
+    var next = section.nextElementSibling;
+    var link = next && next.querySelector("a[href]");
+    var target = forwardTarget(
+      hash, link && link.getAttribute("href"), window.location.href, window.location.search
+    );
+    if (!target) return false;
+    window.location.replace(target);
+    return true;
+  }
+
   function has(list, value) {
     return (" " + (list || "") + " ").indexOf(" " + value + " ") !== -1;
   }
@@ -20,6 +45,7 @@
   }
 
   function init() {
+    if (forward()) return;
     var form = document.getElementById("tip-filters");
     if (!form || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "1");
@@ -28,6 +54,8 @@
     var labels = Array.prototype.slice.call(document.querySelectorAll(".tip-tl__lane-label"));
     var lists = Array.prototype.slice.call(document.querySelectorAll("ol.tip-chrono"));
     var status = form.querySelector(".tip-filters__status");
+    // The overview has marks and no list: then the marks are what is counted.
+    var counted = items.length ? items : marks;
 
     function wanted() {
       var out = {};
@@ -40,9 +68,10 @@
       var active = FIELDS.some(function (name) { return want[name]; });
       var shown = 0;
       items.forEach(function (li) {
-        var ok = matches(li, want);
-        li.hidden = !ok;
-        if (ok) shown += 1;
+        li.hidden = !matches(li, want);
+      });
+      counted.forEach(function (el) {
+        if (matches(el, want)) shown += 1;
       });
       var lanes = {};
       marks.forEach(function (mark) {
@@ -63,8 +92,8 @@
       });
       var t = window.TipI18n.t;
       status.textContent = active
-        ? t("Showing {shown} of {total} records.", { shown: shown, total: items.length })
-        : t("Showing all {total} records.", { total: items.length });
+        ? t("Showing {shown} of {total} records.", { shown: shown, total: counted.length })
+        : t("Showing all {total} records.", { total: counted.length });
       var params = new URLSearchParams(window.location.search);
       FIELDS.forEach(function (name) {
         if (want[name]) params.set(name, want[name]);
@@ -88,6 +117,11 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     apply();
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { forwardTarget: forwardTarget };
+    return;
   }
 
   // mkdocs-material announces each page it shows through document$ (also with

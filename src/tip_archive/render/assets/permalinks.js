@@ -7,6 +7,47 @@
  */
 (function () {
   "use strict";
+
+  /* A long source is split over several pages (render/paging.py), and which part holds a
+   * paragraph changes as the archive grows: a paragraph's permanent address stays that of
+   * the source's first page (/sources/<id>/#p35), and whichever part a reader lands on
+   * sends them on to the part holding it.  `pages` is the text's data-paragraph-pages:
+   * "1:./ 13:page/2/ ...", the first paragraph of each part and its address. */
+  function parts(pages) {
+    return String(pages || "").split(" ").filter(Boolean).map(function (part) {
+      var at = part.indexOf(":");
+      return { from: parseInt(part.slice(0, at), 10), href: part.slice(at + 1) };
+    });
+  }
+
+  function partOf(hash, pages) {
+    var match = /^#p(\d+)$/.exec(hash || "");
+    if (!match) return null;
+    var number = parseInt(match[1], 10);
+    var found = null;
+    parts(pages).forEach(function (part) {
+      if (part.from <= number) found = part;
+    });
+    return found ? found.href : null;
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { partOf: partOf, parts: parts };
+    return;
+  }
+
+  var split = document.querySelector(".tip-source-text[data-paragraph-pages]");
+  var pages = split ? split.getAttribute("data-paragraph-pages") : "";
+  if (split && location.hash && !document.getElementById(location.hash.slice(1))) {
+    var part = partOf(location.hash, pages);
+    if (part) {
+      var there = new URL(part, location.href);
+      there.hash = location.hash;
+      location.replace(there.href);
+      return;
+    }
+  }
+
   var anchors = document.querySelectorAll(".tip-para[id] > a.tip-anchor");
   if (!anchors.length || !window.TipCopy) return;
 
@@ -19,6 +60,7 @@
   function address(id) {
     var canonical = document.querySelector('link[rel="canonical"]');
     var url = new URL(canonical ? canonical.href : location.href, location.href);
+    if (split) url = new URL(partOf("#p1", pages) || "./", url);  // the first page's
     url.hash = id;
     return url.href;
   }
