@@ -224,7 +224,7 @@ def data_page(archive: Archive, options: SiteOptions, ed: Edition = ENGLISH) -> 
         "lang": ed.lang,
         "ed": ed,
         "root": relative(here, ""),
-        "releases": "releases/index.md" if ed.english else "../../data/releases/index.md",
+        "releases": "releases/index.md",
         "hide_nav": False,
         "meta": {},
         "files": [
