@@ -58,6 +58,23 @@ FIELD_NAMES = {
 }
 
 
+def _counted(ngettext: Any, record_type: str, n: int) -> str:
+    """A number of records of a type, as the catalogue words it (each call written out, so
+    that the extractor finds its three Russian forms)."""
+    forms = {
+        "resolution": lambda: ngettext("%(num)s resolution", "%(num)s resolutions", n),
+        "statement": lambda: ngettext("%(num)s statement", "%(num)s statements", n),
+        "event": lambda: ngettext("%(num)s event", "%(num)s events", n),
+        "document": lambda: ngettext("%(num)s document", "%(num)s documents", n),
+        "body": lambda: ngettext("%(num)s body", "%(num)s bodies", n),
+        "person": lambda: ngettext("%(num)s person", "%(num)s people", n),
+        "source": lambda: ngettext("%(num)s source", "%(num)s sources", n),
+        "reference": lambda: ngettext("%(num)s reference", "%(num)s references", n),
+    }
+    text: str = forms[record_type]()
+    return text
+
+
 def _untranslated_mark() -> Markup:
     return Markup(f' <span class="tip-untranslated">({UNTRANSLATED})</span>')
 
@@ -171,6 +188,11 @@ class Edition:
     def type_name(self, record_type: str, plural: bool = False) -> str:
         singular, many = TYPE_NAMES[record_type]
         return self._(many if plural else singular)
+
+    def count(self, record_type: str, n: int) -> str:
+        """``5 resolutions``, ``1 person``; in Russian with the plural form the number takes
+        (``1 резолюция``, ``2 резолюции``, ``5 резолюций``, ``21 резолюция``)."""
+        return _counted(self.ngettext, record_type, n) % {"num": n}
 
     def label(self, record: Record) -> str:
         return self.type_name(record.type)

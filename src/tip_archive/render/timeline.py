@@ -352,16 +352,14 @@ def render_counts_svg(
             out.append(
                 Markup(
                     '<a class="tip-tl__count tip-tl__count--{k}" href="{y}/?type={k}" tabindex="-1">'
-                    "<title>{y}: {n} {what}</title>"
+                    "<title>{y}: {what}</title>"
                     '<rect x="{x}" y="{top}" width="{w}" height="{h}" rx="2" fill-opacity="{o}"/>'
                     '<text x="{tx}" y="{ty}">{n}</text></a>'
                 ).format(
                     k=kind,
                     y=year,
                     n=n,
-                    what=(
-                        ed.type_name(kind, plural=True) if n != 1 else ed.type_name(kind)
-                    ).lower(),
+                    what=ed.count(kind, n),
                     x=_n(left),
                     top=top + LANE_PAD - 2,
                     w=YEAR_WIDTH - 2 * GAP,
