@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import N_, UNTRANSLATED, Messages
 from ..model.dates import DateSpan
-from ..model.records import Record, Translation
+from ..model.records import RECORD_FIELDS, Record, Translation
 from .text import paragraphs
 from .urls import prefix, record_url
 
@@ -55,6 +55,12 @@ FIELD_NAMES = {
     "name": N_("name"),
     "kind": N_("kind"),
     "authors": N_("authors"),
+    "key_points": N_("key points"),
+    "on_behalf_of": N_("on behalf of"),
+    "publisher": N_("publisher"),
+    "other_symbols": N_("other symbols"),
+    "other_names": N_("other names"),
+    "date_note": N_("date note"),
 }
 
 
@@ -204,6 +210,14 @@ class Edition:
     def field_name(self, name: str) -> str:
         english = FIELD_NAMES.get(name)
         return self._(english) if english else name.replace("_", " ")
+
+    def field_label(self, name: str, ru: Any = None) -> Markup:
+        """The field a fact or a reading names: one of the record's own fields in the
+        edition's words, or a name of the editors' (``day of plenary adoption``), in Russian
+        from the item's own ``ru.field``, and marked while it has none."""
+        if self.english or name in RECORD_FIELDS:
+            return escape(self.field_name(name))
+        return self.text(name.replace("_", " "), getattr(ru, "field", None))
 
     def date(self, span: DateSpan | None) -> str:
         return self.m.date(span)
