@@ -14,6 +14,7 @@ from conftest import translate_mini
 from tip_archive.i18n import Messages, catalogue_path, russian_span
 from tip_archive.i18n.extract import all_messages
 from tip_archive.model.dates import DateSpan
+from tip_archive.model.records import RECORD_FIELDS
 from tip_archive.pipeline.engine import generate, load_archive, renderer
 from tip_archive.render.edition import Edition
 from tip_archive.render.languages import alternates, nav_config, page_language, twin_of
@@ -121,6 +122,14 @@ def test_the_chronology_counts_in_russian_plural_forms() -> None:
     for tooltip in ("2010: 5 резолюций", "2010: 21 событие", "2011: 2 документа"):
         assert f"<title>{tooltip}</title>" in svg
     assert "<title>2010: 5 resolutions</title>" in str(render_counts_svg(counts, 2010, 2011))
+
+
+def test_every_field_of_a_record_has_its_russian_name() -> None:
+    """The Versions block, facts and readings name a record's fields: in Russian, all of them."""
+    ru = Edition.of("ru")
+    english = [n for n in sorted(RECORD_FIELDS) if ru.field_name(n) == n.replace("_", " ")]
+    assert english == []
+    assert ru.field_name("key_points") == "основные положения"
 
 
 def test_a_missing_russian_text_shows_the_english_one_marked() -> None:
