@@ -14,10 +14,12 @@ from conftest import translate_mini
 from tip_archive.i18n import Messages, catalogue_path, russian_span
 from tip_archive.i18n.extract import all_messages
 from tip_archive.model.dates import DateSpan
-from tip_archive.pipeline.engine import generate
+from tip_archive.model.records import RECORD_FIELDS
+from tip_archive.pipeline.engine import generate, load_archive, renderer
 from tip_archive.render.edition import Edition
 from tip_archive.render.languages import alternates, nav_config, page_language, twin_of
 from tip_archive.render.pages import SiteOptions
+from tip_archive.render.timeline import render_counts_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -92,6 +94,44 @@ def test_russian_plurals_have_three_forms() -> None:
     assert m.ngettext(one, many, 21) % {"num": 21} == "21 обозначение в алфавитном порядке"
 
 
+#: Each record type counted in Russian: 1, 2, 5, 11 and 21 of it.
+RUSSIAN_COUNTS = {
+    "resolution": ("резолюция", "резолюции", "резолюций", "резолюций", "резолюция"),
+    "statement": ("выступление", "выступления", "выступлений", "выступлений", "выступление"),
+    "event": ("событие", "события", "событий", "событий", "событие"),
+    "document": ("документ", "документа", "документов", "документов", "документ"),
+    "body": ("орган", "органа", "органов", "органов", "орган"),
+    "person": ("лицо", "лица", "лиц", "лиц", "лицо"),
+    "source": ("источник", "источника", "источников", "источников", "источник"),
+    "reference": ("ссылка", "ссылки", "ссылок", "ссылок", "ссылка"),
+}
+
+
+@pytest.mark.parametrize("kind", RUSSIAN_COUNTS)
+def test_a_number_of_records_takes_its_russian_plural_form(kind: str) -> None:
+    ru, en = Edition.of("ru"), Edition.of("en")
+    found = tuple(ru.count(kind, n).removeprefix(f"{n} ") for n in (1, 2, 5, 11, 21))
+    assert found == RUSSIAN_COUNTS[kind]
+    assert en.count(kind, 1) == f"1 {en.type_name(kind).lower()}"
+    assert en.count(kind, 21) == f"21 {en.type_name(kind, plural=True).lower()}"
+
+
+def test_the_chronology_counts_in_russian_plural_forms() -> None:
+    counts = {("resolution", 2010): 5, ("event", 2010): 21, ("document", 2011): 2}
+    svg = str(render_counts_svg(counts, 2010, 2011, Edition.of("ru")))
+    for tooltip in ("2010: 5 резолюций", "2010: 21 событие", "2011: 2 документа"):
+        assert f"<title>{tooltip}</title>" in svg
+    assert "<title>2010: 5 resolutions</title>" in str(render_counts_svg(counts, 2010, 2011))
+
+
+def test_every_field_of_a_record_has_its_russian_name() -> None:
+    """The Versions block, facts and readings name a record's fields: in Russian, all of them."""
+    ru = Edition.of("ru")
+    english = [n for n in sorted(RECORD_FIELDS) if ru.field_name(n) == n.replace("_", " ")]
+    assert english == []
+    assert ru.field_name("key_points") == "основные положения"
+
+
 def test_a_missing_russian_text_shows_the_english_one_marked() -> None:
     ru = Edition.of("ru")
     assert str(ru.text("consensus", None)) == (
@@ -139,6 +179,28 @@ def test_the_russian_edition_has_a_twin_of_every_page(russian_pages: dict[str, s
     _archive, english = generate(MINI / "data", SiteOptions(), MINI)
     pages = [p.src for p in english if p.src.endswith(".md") and not p.src.startswith("symbol/")]
     assert sorted(russian_pages) == sorted("ru/" + src for src in pages)
+
+
+def test_the_russian_chronology_overview_counts_in_plural_forms() -> None:
+    """On the archive's own chronology, where years have 2 to 20 records of a type."""
+    archive = load_archive(ROOT / "data", ROOT)
+    page = next(p for p in renderer(archive, lang="ru").plan() if p.src == "ru/chronology/index.md")
+    overview = page.make().markdown
+    lines = re.findall(r'<p class="tip-chrono__year">.*?</p>', overview)
+    assert lines, overview
+    counted = re.findall(r"(\d+) ([а-яё]+)", " ".join(lines))
+    forms = {form: i for forms in RUSSIAN_COUNTS.values() for i, form in enumerate(forms[:3])}
+    words = [(int(n), w) for n, w in counted if w in forms]
+    assert words
+    for n, word in words:
+        rule = (
+            0
+            if n % 10 == 1 and n % 100 != 11
+            else 1
+            if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14
+            else 2
+        )
+        assert forms[word] == rule, (n, word)
 
 
 def test_a_russian_record_page_reads_in_russian(russian_pages: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +244,93 @@ def open_search(page: Page) -> Locator:
     box = page.locator(SEARCH_INPUT)
     expect(box).to_be_focused()
     return box
+
+
+# -- a Russian page reads as Russian ------------------------------------------------------
+
+#: What a Russian page's article may show in English: text marked ``lang="en"`` (English
+#: quotes and originals, untranslated text), code, and the English citation styles.
+ENGLISH_ALLOWED = "[lang=en], code, pre, kbd, .tip-cite__text, script, style"
+
+#: Where a Russian page counts things in the interface's own words (not in a record's text,
+#: whose "5 резолюции" may be a genitive): the chronology's years, its timeline, leads, notes.
+COUNTED = ".tip-chrono__year, .tip-timeline svg title, .tip-lead, .tip-note, caption"
+
+_PLACEHOLDER = re.compile(
+    r"%\(\w+\)s|\{\w+\}|<[^>]+>|\[|\]\([^)]*\)|`[^`]*`|\*\*|[:;.,()\u201c\u201d\"\u00ab\u00bb!?]"
+)
+
+
+@cache
+def english_phrases() -> frozenset[str]:
+    """Every phrase of three words or more of the interface's English strings that the
+    Russian catalogue translates (from ``ru.po``): none may be left on a Russian page."""
+    from babel.messages.pofile import read_po
+
+    from tip_archive.i18n import catalogue_path
+
+    with catalogue_path("ru").open("rb") as file:
+        catalogue = read_po(file, locale="ru")
+    found = set()
+    for message in catalogue:
+        if not message.id:
+            continue
+        english = message.id[0] if isinstance(message.id, tuple) else message.id
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        russian = " ".join(strings)
+        for part in _PLACEHOLDER.split(english):
+            words = " ".join(part.split())
+            if len(re.findall(r"[A-Za-z]{2,}", words)) >= 3 and words not in russian:
+                found.add(words)
+    return frozenset(found)
+
+
+@cache
+def counted_forms() -> dict[str, int]:
+    """Each Russian word form a number of records takes → its plural form's index (0 for
+    1, 21; 1 for 2–4, 22; 2 for 5–20, 25), from the catalogue's ``%(num)s <type>`` entries."""
+    from babel.messages.pofile import read_po
+
+    from tip_archive.i18n import catalogue_path
+
+    with catalogue_path("ru").open("rb") as file:
+        catalogue = read_po(file, locale="ru")
+    forms: dict[str, int] = {}
+    for message in catalogue:
+        if isinstance(message.id, tuple) and re.fullmatch(r"%\(num\)s [a-z]+", message.id[0]):
+            for index, form in enumerate(message.string):
+                forms[form.removeprefix("%(num)s ")] = index
+    return forms
+
+
+def russian_plural_index(n: int) -> int:
+    """The plural form a Russian noun takes after ``n`` (gettext's rule for ``ru``)."""
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+
+
+def english_left_on(page: Page) -> list[str]:
+    """The interface's English phrases in the article of a Russian page, and every number
+    followed by a record type's name in the wrong plural form."""
+    text: str = page.evaluate(
+        """(skip) => {
+          const article = document.querySelector("article");
+          if (!article) return "";
+          const copy = article.cloneNode(true);
+          copy.querySelectorAll(skip).forEach((el) => el.remove());
+          return copy.textContent;
+        }""",
+        ENGLISH_ALLOWED,
+    )
+    text = normalise(text)
+    found = [f"English: {p!r}" for p in sorted(english_phrases()) if p in text]
+    counted: list[str] = page.evaluate(
+        "(s) => [...document.querySelectorAll(s)].map((el) => el.textContent)", COUNTED
+    )
+    forms = counted_forms()
+    for piece in counted:
+        for number, word in re.findall(r"(?<![\d/.,:\-])(\d+) ([а-яё]+)", normalise(piece)):
+            if word in forms and forms[word] != russian_plural_index(int(number)):
+                found.append(f"plural: {number} {word}")
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from archive_site import BuiltSite
@@ -64,6 +65,40 @@ def test_every_kind_of_page_runs_under_its_policy(
     # Print styles and the "print" date script load under the policy too.
     page.emulate_media(media="print")
     page.emulate_media(media="screen")
+
+
+SITE_URL = "https://tip-archive.github.io/"
+
+
+@pytest.mark.parametrize("name", [*PAGES, *MORE_PAGES])
+def test_every_page_names_its_twins_in_its_head_and_fetches_no_sitemap(
+    open_page: OpenPage, archive_site: BuiltSite, name: str
+) -> None:
+    """``hreflang`` alternates for each edition and ``x-default``, absolute, in the page as
+    served and as loaded; Material's bundle, which fetches a sitemap.xml beside every
+    ``<link rel="alternate">`` it sees (another host here: the guard would report it), is
+    kept from seeing them, and the feed's link no longer costs the whole sitemap either."""
+    url = (MORE_PAGES.get(name) or page_url(archive_site, PAGES[name])).split("?")[0]
+    wanted = {"en": SITE_URL + url, "ru": SITE_URL + "ru/" + url, "x-default": SITE_URL + url}
+    sitemaps: list[str] = []
+    for path in (url, "ru/" + url):
+        served = BeautifulSoup(
+            archive_site.path_of(path).read_text(encoding="utf-8"), "html.parser"
+        )
+        links = served.select("head link[rel=alternate][hreflang]")
+        assert {str(link["hreflang"]): str(link["href"]) for link in links} == wanted, path
+        assert len(links) == 3
+        page = open_page()
+        page.on("request", lambda r: "sitemap" in r.url and sitemaps.append(r.url))
+        visit(page, path)
+        loaded = page.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll(
+                 "head link[rel=alternate][hreflang]")].map(l => [l.hreflang, l.href]))"""
+        )
+        assert loaded == wanted, path
+        canonical = page.locator("link[rel=canonical]").get_attribute("href")
+        assert canonical == SITE_URL + path
+    assert sitemaps == []
 
 
 def test_search_runs_under_the_policy(open_page: OpenPage) -> None:

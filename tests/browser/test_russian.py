@@ -20,6 +20,7 @@ from .browsing import (
     PAGES,
     SEARCH_RESULT,
     OpenPage,
+    english_left_on,
     normalise,
     open_search,
     page_url,
@@ -37,6 +38,7 @@ MORE_PAGES = {
     "symbols": "symbols/",
     "record format": "reference/records/",
     "performance": "performance/",
+    "releases": "data/releases/",
 }
 
 
@@ -110,11 +112,13 @@ def test_the_language_switch_leads_to_the_same_page_both_ways(
 
 @pytest.mark.parametrize("name", [*PAGES, *MORE_PAGES])
 def test_every_kind_of_russian_page_speaks_russian(
-    name: str, open_page: OpenPage, archive_site: BuiltSite
+    name: str, open_page: OpenPage, archive_site: BuiltSite, server: str
 ) -> None:
-    """The interface of every kind of page is Russian; the record's own text is Russian
-    where it is translated (checked word for word for fully translated records), and the
-    untranslated ones are listed in the test's output."""
+    """The interface of every kind of page is Russian: no phrase of the catalogue's English
+    strings is left in the article (outside what is marked English: quotes, originals, the
+    English citation styles), and counts take their Russian plural form; the record's own
+    text is Russian where it is translated (checked word for word for fully translated
+    records), and the untranslated ones are listed in the test's output."""
     url = "ru/" + kinds(archive_site)[name]
     page = visit(open_page(), url)
     expect(page.locator("html")).to_have_attribute("lang", "ru")
@@ -125,8 +129,19 @@ def test_every_kind_of_russian_page_speaks_russian(
     expect(page.locator("a.md-skip")).to_have_text(re.compile("Перейти к содержанию"))
     h1 = normalise(page.locator("h1").first.inner_text())
     assert re.search("[а-яё]", h1, re.IGNORECASE) or page.locator("h1 [lang=en]").count(), h1
+    assert english_left_on(page) == []
     if isinstance(PAGES.get(name), tuple):
         expect(page.locator("table.tip-meta caption")).to_have_text("Об этой записи")
+        # Its versions lead to the Russian page of the data releases.
+        releases = page.locator("section.tip-versions p a")
+        expect(releases).to_have_text("все выпуски данных")
+        assert (releases.get_attribute("href") or "").endswith("data/releases/")
+        releases.click()
+        settle(page)
+        assert path_of(page, server) == "ru/data/releases/"
+        expect(page.locator("h1")).to_have_text(re.compile("Выпуски данных"))
+        page.go_back()
+        settle(page)
         record_id = url.rstrip("/").rsplit("/", 1)[-1]
         missing = translation_coverage(archive_site.archive()).missing
         if record_id in missing:
@@ -180,6 +195,7 @@ def test_the_404_page_answers_a_russian_address_in_russian(browser, server: str)
         expect(page.locator("html")).to_have_attribute("lang", "ru")
         expect(page.locator("h1")).to_have_text("Страница не найдена")
         expect(page.locator("#tip-notfound-message")).to_contain_text("Страницы с адресом")
+        assert english_left_on(page) == []
         page.goto("ru/A/RES/64/293")
         page.wait_for_url("**/ru/resolutions/a-res-64-293/")
         settle(page)

@@ -47,6 +47,8 @@ class Release(BaseModel):
     """The day the release was cut, ``YYYY-MM-DD``."""
     note: str | None = None
     """One line on what the release brings."""
+    note_ru: str | None = None
+    """The same line in Russian, for the Russian edition (the English one, marked, without it)."""
 
     @field_validator("date", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model.records import (
+    RECORD_FIELDS,
     Body,
     Citation,
     Event,
@@ -54,8 +55,15 @@ def slots(archive: Archive, record: Record) -> list[tuple[str, bool]]:
     for d in record.disagreements:
         found.append(("disagreements.note", d.ru is not None))
         found += [("readings.value", r.ru is not None) for r in d.readings]
+        found += [
+            ("readings.field", r.ru is not None and r.ru.field is not None)
+            for r in d.readings
+            if r.field not in RECORD_FIELDS
+        ]
     for fact in record.facts:
         found.append(("facts.value", fact.ru is not None and fact.ru.value is not None))
+        if fact.field not in RECORD_FIELDS:
+            found.append(("facts.field", fact.ru is not None and fact.ru.field is not None))
         if fact.unconfirmed:
             found.append(
                 ("facts.unconfirmed", fact.ru is not None and fact.ru.unconfirmed is not None)

@@ -2,11 +2,12 @@
 
 Used by the test that keeps the catalogue complete (``tests/test_i18n.py``) and by
 ``python -m tip_archive.i18n.extract`` (which prints the strings the Russian catalogue
-lacks, ready to translate).  Four places hold them: the Python modules (``_()``,
+lacks, ready to translate).  Five places hold them: the Python modules (``_()``,
 ``gettext``, ``ngettext``, ``N_``), the page templates (``_()`` and ``ngettext``, read
 with Jinja's own Babel extractor), the browser scripts' list
-(:data:`..render.languages.SCRIPT_MESSAGES`) and the model's vocabulary (the kinds of
-events, documents, bodies, sources and references, ways of adoption, qualifiers).
+(:data:`..render.languages.SCRIPT_MESSAGES`), the model's vocabulary (the kinds of
+events, documents, bodies, sources and references, ways of adoption, qualifiers) and the
+model's documentation, which the Record format page shows (its docstrings).
 """
 
 from __future__ import annotations
@@ -61,12 +62,15 @@ def vocabulary() -> list[str]:
 
 def all_messages() -> dict[str, str]:
     from ..render.languages import SCRIPT_MESSAGES
+    from ..render.reference import documentation
 
     found = code_messages()
     for word in vocabulary():
         found.setdefault(word, "model vocabulary")
     for text in SCRIPT_MESSAGES:
         found.setdefault(text, "render/languages.py (scripts)")
+    for text in documentation():
+        found.setdefault(text, "model documentation (the Record format page)")
     return found
 
 

@@ -150,6 +150,9 @@ class ValueRu(Strict):
 
     value: Text
     """The reading, in Russian."""
+    field: Text | None = None
+    """The name of the field in Russian, when ``field`` names none of the record's own fields
+    (``автор предложения о Глобальном партнёрстве``)."""
 
 
 class NoteRu(Strict):
@@ -166,6 +169,9 @@ class FactRu(Strict):
     """The value, in Russian (dates, symbols and numbers as in English, in Russian form)."""
     unconfirmed: Text | None = None
     """Why no consulted page confirms it yet, in Russian."""
+    field: Text | None = None
+    """The name of the field in Russian, when ``field`` names none of the record's own fields
+    (``день принятия на пленарном заседании``)."""
 
 
 class OfficeRu(Strict):
@@ -924,3 +930,10 @@ RECORD_TYPES: dict[str, type[Record]] = {
 
 FOLDERS: dict[str, str] = {name: cls.plural for name, cls in RECORD_TYPES.items()}
 """The folder under ``data/`` (and the URL section) of each record type."""
+
+#: Every field of every record type (and ``name``, a body's or person's title): a fact or a
+#: reading names one of these, or a name of its own (``day of plenary adoption``), which the
+#: Russian edition takes from the item's ``ru.field``.
+RECORD_FIELDS: frozenset[str] = frozenset(
+    {name for cls in RECORD_TYPES.values() for name in cls.model_fields} | {"name"}
+)

@@ -139,11 +139,7 @@ def plan(
         ed = Edition.of(lang)
         plans += renderer(archive, options, lang).plan()
         plans.append(PagePlan(ed.src(DATA_PAGE), None, partial(data_page, archive, options, ed)))
-    if options.published:
-        published = options.published
-        plans.append(
-            PagePlan(
-                versions.RELEASES_PAGE, None, lambda: versions.releases_page(archive, published)
-            )
-        )
+        if options.published:
+            releases = partial(versions.releases_page, archive, options.published, ed)
+            plans.append(PagePlan(ed.src(versions.RELEASES_PAGE), None, releases))
     return plans

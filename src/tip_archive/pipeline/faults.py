@@ -14,7 +14,7 @@ import contextlib
 import errno
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import FrameType
 
 #: The signals that stop a build cleanly (SIGINT is Python's KeyboardInterrupt).
@@ -45,17 +45,24 @@ def _raise(signum: int, _frame: FrameType | None) -> None:
 
 
 @contextlib.contextmanager
-def stoppable() -> Iterator[None]:
-    """Within the block, SIGINT, SIGTERM and SIGHUP raise :class:`Stopped`."""
+def _handled(handler: signal.Handlers | Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """Within the block, ``handler`` answers the stopping signals; the previous handlers are
+    put back after it.  Only the main thread may handle signals (a build inside another
+    program runs the block untouched)."""
     if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may handle signals (a build inside another program)
+        yield
         return
-    previous = {sig: signal.signal(sig, _raise) for sig in STOPPING}
+    previous = {sig: signal.signal(sig, handler) for sig in STOPPING}
     try:
         yield
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def stoppable() -> contextlib.AbstractContextManager[None]:
+    """Within the block, SIGINT, SIGTERM and SIGHUP raise :class:`Stopped`."""
+    return _handled(_raise)
 
 
 @contextlib.contextmanager
@@ -64,20 +71,13 @@ def deferred() -> Iterator[None]:
 
     The handlers are swapped rather than the signals masked: a mask holds back only what is
     sent to this thread, and a signal sent to the process may be taken by another one."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     pending: list[int] = []
 
     def note(signum: int, _frame: FrameType | None) -> None:
         pending.append(signum)
 
-    previous = {sig: signal.signal(sig, note) for sig in STOPPING}
-    try:
+    with _handled(note):
         yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
     if pending:
         raise Stopped(pending[0])
 

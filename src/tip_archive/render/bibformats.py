@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..crossref.archive import Archive
+from ..i18n import N_
 from ..model.dates import DateSpan, PartialDate
 from ..model.records import Document, Event, Record, Reference, Resolution, Source, Statement
 from . import evidence
@@ -59,75 +60,75 @@ def _source(kinds: set[str]) -> Callable[[Record], bool]:
 #: The first entry that matches a record decides its types.
 CITATION_TYPES: list[CitationType] = [
     CitationType(
-        "resolution", "report", "report",
-        "A numbered document of the UN: the symbol is its number, the adopting organ its "
+        N_("resolution"), "report", "report",
+        N_("A numbered document of the UN: the symbol is its number, the adopting organ its "
         "author, \u201cResolution\u201d its type, the adoption its date. Zotero\u2019s and CSL\u2019s "
         "bill is a legislature\u2019s bill (sponsors, Congress style), and CSL\u2019s legislation drops "
-        "the author.",
+        "the author."),
         lambda r: isinstance(r, Resolution),
     ),
     CitationType(
-        "document: treaty", "document", "treaty",
-        "CSL\u2019s type for treaties (roman title); Zotero has no treaty type.",
+        N_("document: treaty"), "document", "treaty",
+        N_("CSL\u2019s type for treaties (roman title); Zotero has no treaty type."),
         _document({"treaty"}),
     ),
     CitationType(
-        "document with a UN symbol (report, letter, draft resolution\u2026)", "report", "report",
-        "As a resolution: the symbol is its number, the kind its type, its authors or "
-        "sponsors its authors.",
+        N_("document with a UN symbol (report, letter, draft resolution\u2026)"), "report", "report",
+        N_("As a resolution: the symbol is its number, the kind its type, its authors or "
+        "sponsors its authors."),
         _document(symbol=True),
     ),
     CitationType(
-        "document without a symbol", "document", "document",
-        "An unnumbered document: authors, title, kind, date.",
+        N_("document without a symbol"), "document", "document",
+        N_("An unnumbered document: authors, title, kind, date."),
         _document(symbol=False),
     ),
     CitationType(
-        "statement", "presentation", "speech",
-        "Delivered at a meeting: the speaker is its presenter (CSL: author), the occasion its "
-        "meeting (CSL: event-title), \u201cStatement\u201d its type.",
+        N_("statement"), "presentation", "speech",
+        N_("Delivered at a meeting: the speaker is its presenter (CSL: author), the occasion its "
+        "meeting (CSL: event-title), \u201cStatement\u201d its type."),
         lambda r: isinstance(r, Statement),
     ),
     CitationType(
-        "event", "webpage", "event",
-        "CSL has an event type (its date is event-date). Zotero has none: it saves the "
-        "archive\u2019s page on the event, with the event\u2019s date and \u201cEvent\u201d as its type.",
+        N_("event"), "webpage", "event",
+        N_("CSL has an event type (its date is event-date). Zotero has none: it saves the "
+        "archive\u2019s page on the event, with the event\u2019s date and \u201cEvent\u201d as its type."),
         lambda r: isinstance(r, Event),
     ),
     CitationType(
-        "source: news article", "webpage", "article-newspaper",
-        "The article as published (author, newspaper, date), in the archive\u2019s copy.",
+        N_("source: news article"), "webpage", "article-newspaper",
+        N_("The article as published (author, newspaper, date), in the archive\u2019s copy."),
         _source({"news article"}),
     ),
     CitationType(
-        "source: web page, press release", "webpage", "webpage",
-        "The page as published (author, site, date, its address), in the archive\u2019s copy.",
+        N_("source: web page, press release"), "webpage", "webpage",
+        N_("The page as published (author, site, date, its address), in the archive\u2019s copy."),
         _source({"web page", "press release"}),
     ),
     CitationType(
-        "source: statement", "webpage", "speech",
-        "A statement\u2019s text as published, in the archive\u2019s copy.",
+        N_("source: statement"), "webpage", "speech",
+        N_("A statement\u2019s text as published, in the archive\u2019s copy."),
         _source({"statement"}),
     ),
     CitationType(
-        "source: note, other", "webpage", "document",
-        "A document as published, in the archive\u2019s copy.",
+        N_("source: note, other"), "webpage", "document",
+        N_("A document as published, in the archive\u2019s copy."),
         _source({"note", "other"}),
     ),
     CitationType(
-        "reference with a UN symbol", "report", "report",
-        "A UN document the archive consulted: the symbol is its number, its publisher its "
-        "author.",
+        N_("reference with a UN symbol"), "report", "report",
+        N_("A UN document the archive consulted: the symbol is its number, its publisher its "
+        "author."),
         lambda r: isinstance(r, Reference) and bool(r.symbol),
     ),
     CitationType(
-        "reference: other pages", "webpage", "webpage",
-        "A public page the archive consulted: its publisher, date and address.",
+        N_("reference: other pages"), "webpage", "webpage",
+        N_("A public page the archive consulted: its publisher, date and address."),
         lambda r: isinstance(r, Reference),
     ),
     CitationType(
-        "body, person", "webpage", "webpage",
-        "A page of the archive itself: no author and no date.",
+        N_("body, person"), "webpage", "webpage",
+        N_("A page of the archive itself: no author and no date."),
         lambda r: True,
     ),
 ]  # fmt: skip

@@ -41,27 +41,37 @@ def page_meta(
     change = last_change(history, paths)
     if change is None:
         return {}
+    return {"tip_changed": change.day, "tip_changed_human": _human(change, ed)}
+
+
+def _human(change: Change, ed: Edition) -> str:
+    """The day of a change as the edition writes dates (``25 ноября 2026 г.``)."""
+    if ed.english:
+        return change.human()
     year, month, day = (int(part) for part in change.day.split("-"))
-    human = change.human() if ed.english else ed.date(DateSpan(PartialDate(year, month, day)))
-    return {"tip_changed": change.day, "tip_changed_human": human}
+    return ed.date(DateSpan(PartialDate(year, month, day)))
 
 
 def changed_line(
-    history: dict[str, Change] | None, paths: list[str], history_base: str = ""
+    history: dict[str, Change] | None,
+    paths: list[str],
+    history_base: str = "",
+    ed: Edition = ENGLISH,
 ) -> Markup:
     """``Last changed on 25 November 2026 (change history).``; empty without a history."""
     if history is None:
         return Markup("")
+    _ = ed._
     change = last_change(history, paths)
     if change is None:
-        return Markup(
-            '<p class="tip-changed">This record is not yet committed to the archive’s repository.</p>'
+        return Markup('<p class="tip-changed">{}</p>').format(
+            _("This record is not yet committed to the archive’s repository.")
         )
-    line = Markup('Last changed on <time datetime="{}">{}</time>').format(
-        change.date, change.human()
-    )
+    line = Markup(_("Last changed on %(date)s")) % {
+        "date": Markup('<time datetime="{}">{}</time>').format(change.date, _human(change, ed))
+    }
     if history_base:
-        line += Markup(
-            ' (<a class="tip-history-link" href="{}" rel="nofollow">change history</a>)'
-        ).format(history_base + paths[0])
+        line += Markup(' (<a class="tip-history-link" href="{}" rel="nofollow">{}</a>)').format(
+            history_base + paths[0], _("change history")
+        )
     return Markup('<p class="tip-changed">{}.</p>').format(line)

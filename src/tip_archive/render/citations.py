@@ -25,6 +25,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..crossref.archive import Archive
+from ..i18n import N_
 from ..model.dates import MONTHS, DateSpan, PartialDate
 from ..model.records import Body, Document, Event, Person, Record, Resolution, Source, Statement
 from ..model.symbols import Symbol, parse_symbol
@@ -293,11 +294,11 @@ def _names(names: list[str]) -> str:
 
 
 def chicago_note(f: Facts) -> Styled:
-    return _styled("chicago-note", "Chicago, note", _chicago(f, note=True))
+    return _styled("chicago-note", N_("Chicago, note"), _chicago(f, note=True))
 
 
 def chicago_bibliography(f: Facts) -> Styled:
-    return _styled("chicago-bibliography", "Chicago, bibliography", _chicago(f, note=False))
+    return _styled("chicago-bibliography", N_("Chicago, bibliography"), _chicago(f, note=False))
 
 
 def _chicago(f: Facts, note: bool) -> list[Part]:

@@ -67,10 +67,9 @@ def cite_block(archive: Archive, record: Record, here: str, site: SiteContext) -
     # f-strings with escape() rather than Markup.format: this runs for every record page.
     for cited in record_citations(archive, record, site):
         target = escape(f"cite-{cited.key}")
-        label = escape(cited.label)
-        button = _copy(
-            target, escape(_("Copy the %(style)s citation") % {"style": cited.label}), ed
-        )
+        style = _(cited.label)
+        label = escape(style)
+        button = _copy(target, escape(_("Copy the %(style)s citation") % {"style": style}), ed)
         lang = ' lang="en"' if not ed.english and cited.key != "gost" else ""
         items.append(
             Markup(

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..i18n import N_, UNTRANSLATED, Messages
 from ..model.dates import DateSpan
-from ..model.records import Record, Translation
+from ..model.records import RECORD_FIELDS, Record, Translation
 from .text import paragraphs
 from .urls import prefix, record_url
 
@@ -55,7 +55,53 @@ FIELD_NAMES = {
     "name": N_("name"),
     "kind": N_("kind"),
     "authors": N_("authors"),
+    "key_points": N_("key points"),
+    "on_behalf_of": N_("on behalf of"),
+    "publisher": N_("publisher"),
+    "other_symbols": N_("other symbols"),
+    "other_names": N_("other names"),
+    "date_note": N_("date note"),
+    "abbreviation": N_("abbreviation"),
+    "author": N_("author"),
+    "became": N_("became"),
+    "consulted": N_("consulted"),
+    "disagreements": N_("disagreements"),
+    "event": N_("event"),
+    "facts": N_("facts"),
+    "figures": N_("figures"),
+    "id": N_("id"),
+    "language": N_("language"),
+    "offices": N_("offices"),
+    "press_release": N_("press release"),
+    "provenance": N_("provenance"),
+    "read_at": N_("read at"),
+    "related": N_("related"),
+    "sources": N_("sources"),
+    "symbol_as_given": N_("symbol as given"),
+    "text": N_("text"),
+    "text_file": N_("text file"),
+    "translations": N_("translations"),
+    "type": N_("type"),
+    "uncited": N_("uncited"),
+    "url": N_("url"),
 }
+
+
+def _counted(ngettext: Any, record_type: str, n: int) -> str:
+    """A number of records of a type, as the catalogue words it (each call written out, so
+    that the extractor finds its three Russian forms)."""
+    forms = {
+        "resolution": lambda: ngettext("%(num)s resolution", "%(num)s resolutions", n),
+        "statement": lambda: ngettext("%(num)s statement", "%(num)s statements", n),
+        "event": lambda: ngettext("%(num)s event", "%(num)s events", n),
+        "document": lambda: ngettext("%(num)s document", "%(num)s documents", n),
+        "body": lambda: ngettext("%(num)s body", "%(num)s bodies", n),
+        "person": lambda: ngettext("%(num)s person", "%(num)s people", n),
+        "source": lambda: ngettext("%(num)s source", "%(num)s sources", n),
+        "reference": lambda: ngettext("%(num)s reference", "%(num)s references", n),
+    }
+    text: str = forms[record_type]()
+    return text
 
 
 def _untranslated_mark() -> Markup:
@@ -172,6 +218,11 @@ class Edition:
         singular, many = TYPE_NAMES[record_type]
         return self._(many if plural else singular)
 
+    def count(self, record_type: str, n: int) -> str:
+        """``5 resolutions``, ``1 person``; in Russian with the plural form the number takes
+        (``1 резолюция``, ``2 резолюции``, ``5 резолюций``, ``21 резолюция``)."""
+        return _counted(self.ngettext, record_type, n) % {"num": n}
+
     def label(self, record: Record) -> str:
         return self.type_name(record.type)
 
@@ -182,6 +233,14 @@ class Edition:
     def field_name(self, name: str) -> str:
         english = FIELD_NAMES.get(name)
         return self._(english) if english else name.replace("_", " ")
+
+    def field_label(self, name: str, ru: Any = None) -> Markup:
+        """The field a fact or a reading names: one of the record's own fields in the
+        edition's words, or a name of the editors' (``day of plenary adoption``), in Russian
+        from the item's own ``ru.field``, and marked while it has none."""
+        if self.english or name in RECORD_FIELDS:
+            return escape(self.field_name(name))
+        return self.text(name.replace("_", " "), getattr(ru, "field", None))
 
     def date(self, span: DateSpan | None) -> str:
         return self.m.date(span)

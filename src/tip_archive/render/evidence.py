@@ -173,7 +173,7 @@ def describe_use(use: Use, ed: Edition = ENGLISH) -> Markup:
     ru = getattr(item, "ru", None)
     if use.kind == "fact":
         return Markup("{}: {}").format(
-            ed.field_name(item.field), ed.item_text(item.value, ru, "value")
+            ed.field_label(item.field, ru), ed.item_text(item.value, ru, "value")
         )
     if use.kind == "figure":
         qualifier = "" if item.qualifier == "exactly" else f"{ed.word(item.qualifier)} "
@@ -182,7 +182,7 @@ def describe_use(use: Use, ed: Edition = ENGLISH) -> Markup:
         )
     if use.kind == "reading":
         return Markup("{}: “{}” ({})").format(
-            ed.field_name(item.field),
+            ed.field_label(item.field, ru),
             ed.item_text(item.value, ru, "value"),
             ed._("one of the readings where sources differ"),
         )

@@ -161,6 +161,8 @@ THEME_MESSAGES = (
     N_("Retrieved from"),
     N_("on"),
     N_("Record last changed on"),
+    N_("Made with"),
+    N_("data releases"),
 )
 
 

@@ -43,6 +43,8 @@ ASSETS = (
     # The pages' own styles and the chronology's filters first, then the print colophon's
     # date and styles, the symbol lookup, the header search box, copy-link buttons.
     Asset("archive.css", "assets/archive.css", EVERY_PAGE),
+    # The first script after Material's bundle, before the page is ready: see the script.
+    Asset("alternates.js", f"{FOLDER}/alternates.js", EVERY_PAGE),
     # The scripts' strings in the page's language, before every script that shows one
     # (the build writes its tables, messages.js, right after it: see render/languages.py).
     Asset("i18n.js", f"{FOLDER}/i18n.js", EVERY_PAGE),

@@ -20,6 +20,7 @@ import json
 from typing import Any
 
 from ..crossref.archive import Archive, iter_refs
+from ..i18n import N_
 from ..model.records import RECORD_TYPES, Fact, Record, Reference
 from ..model.schema import schema_json
 from . import bibformats, cite_block, extras
@@ -36,39 +37,48 @@ DATA_PAGE = "data/index.md"
 DATA_FILES = [
     (
         "data/records.json",
-        "Records (JSON)",
-        "Every record with all its fields, as in the record format; each reference to "
-        "another record is expanded to its id, type, title and URL, and each record has its "
-        "page's URL.",
+        N_("Records (JSON)"),
+        N_(
+            "Every record with all its fields, as in the record format; each reference to "
+            "another record is expanded to its id, type, title and URL, and each record has its "
+            "page's URL."
+        ),
     ),
     (
         "data/records.csv",
-        "Records (CSV)",
-        "One row per record: the main fields, with the facts from the public record, for a "
-        "spreadsheet. UTF-8, comma-separated.",
+        N_("Records (CSV)"),
+        N_(
+            "One row per record: the main fields, with the facts from the public record, for a "
+            "spreadsheet. UTF-8, comma-separated."
+        ),
     ),
     (
         "data/citations.json",
-        "Citations (CSL-JSON)",
-        "Every record as a CSL-JSON item, for Zotero, pandoc, citeproc-js and other CSL processors.",
+        N_("Citations (CSL-JSON)"),
+        N_(
+            "Every record as a CSL-JSON item, for Zotero, pandoc, citeproc-js and other CSL "
+            "processors."
+        ),
     ),
-    ("data/citations.bib", "Citations (BibTeX)", "Every record as a BibTeX entry (UTF-8)."),
-    ("data/citations.ris", "Citations (RIS)", "Every record as an RIS record."),
+    ("data/citations.bib", N_("Citations (BibTeX)"), N_("Every record as a BibTeX entry (UTF-8).")),
+    ("data/citations.ris", N_("Citations (RIS)"), N_("Every record as an RIS record.")),
     (
         "data/record-sources.csv",
-        "Passages cited (CSV)",
-        "One row per passage a record cites: record, position, source, paragraph, quote.",
+        N_("Passages cited (CSV)"),
+        N_("One row per passage a record cites: record, position, source, paragraph, quote."),
     ),
     (
         "data/datapackage.json",
-        "Data package (Frictionless)",
-        "Describes records.csv and record-sources.csv for data tools: column types, keys, "
-        "and the links from each passage to its record and its source.",
+        N_("Data package (Frictionless)"),
+        N_(
+            "Describes records.csv and record-sources.csv for data tools: column types, keys, "
+            "and the links from each passage to its record and its source."
+        ),
     ),
     (
         "data/record.schema.json",
-        "Record schema (JSON Schema)",
-        "The JSON Schema of the archive's record files, generated from the record model.",
+        N_("Record schema (JSON Schema)"),
+        N_("The JSON Schema of the archive's record files, generated from the record model."),
     ),
 ]
 
@@ -209,8 +219,8 @@ def site_files(archive: Archive, options: SiteOptions) -> list[Output]:
 def data_page(archive: Archive, options: SiteOptions, ed: Edition = ENGLISH) -> Page:
     """The Data page: every file of the public interface, and how records map to CSL.
 
-    In the Russian edition its title, opening and tables are Russian; the detailed notes
-    on formats and styles are the English text, marked as not yet translated."""
+    Every word of it is in the page's edition (the citations it shows stay English: they are
+    the English styles' own)."""
     here = ed.page("data/")
     counts: dict[str, int] = {}
     for record in archive.records():
@@ -224,11 +234,16 @@ def data_page(archive: Archive, options: SiteOptions, ed: Edition = ENGLISH) -> 
         "lang": ed.lang,
         "ed": ed,
         "root": relative(here, ""),
-        "releases": "releases/index.md" if ed.english else "../../data/releases/index.md",
+        "releases": "releases/index.md",
         "hide_nav": False,
         "meta": {},
         "files": [
-            {"href": relative(here, path), "path": "/" + path, "title": title, "text": text}
+            {
+                "href": relative(here, path),
+                "path": "/" + path,
+                "title": ed._(title),
+                "text": ed._(text),
+            }
             for path, title, text in DATA_FILES
         ],
         "count": len(archive.entries),

@@ -321,6 +321,7 @@ class SiteRenderer:
                 self.options.history,
                 changes.files_of(record, entry.path),
                 self.options.history_base,
+                ed,
             ),
             "blocks": self.parts.body_blocks(self.archive, record, here, self.site),
             "key_points": ed.key_points(record),

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
+from ..i18n import N_
 from ..model.records import FOLDERS, RECORD_TYPES, Evidenced, Ref
 from .edition import ENGLISH, Edition
 from .text import md_inline
@@ -21,32 +22,42 @@ from .text import md_inline
 REFERENCE_SRC = "reference/records.md"
 
 
-def _type_name(annotation: Any, metadata: list[Any]) -> str:
+def _type_name(annotation: Any, metadata: list[Any], ed: Edition = ENGLISH) -> str:
+    _ = ed._
     refs = [m for m in metadata if isinstance(m, Ref)]
     for arg in getattr(annotation, "__metadata__", ()):
         if isinstance(arg, Ref):
             refs.append(arg)
     if refs:
-        return "id of a " + " or ".join(refs[0].types)
+        kinds = [t if ed.english else ed.type_name(t).lower() for t in refs[0].types]
+        return _("id of a %(types)s") % {"types": _or(kinds, ed)}
     if any(getattr(getattr(m, "func", None), "__name__", "") == "_check_symbol" for m in metadata):
-        return "UN document symbol"
+        return _("UN document symbol")
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _type_name(args[0], list(args[1:]))
+        return _type_name(args[0], list(args[1:]), ed)
     if origin in (typing.Union, types.UnionType):
-        names = [_type_name(a, []) for a in args if a is not type(None)]
-        return " or ".join(names)
+        return _or([_type_name(a, [], ed) for a in args if a is not type(None)], ed)
     if origin is list:
-        return f"list of {_type_name(args[0], [])}"
+        return _("list of %(item)s") % {"item": _type_name(args[0], [], ed)}
     if origin is dict:
-        return f"mapping of {_type_name(args[0], [])} to {_type_name(args[1], [])}"
+        return _("mapping of %(key)s to %(value)s") % {
+            "key": _type_name(args[0], [], ed),
+            "value": _type_name(args[1], [], ed),
+        }
     if origin is typing.Literal:
-        return "one of " + ", ".join(f"`{a}`" for a in args)
+        return _("one of %(values)s") % {"values": ", ".join(f"`{a}`" for a in args)}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
     name = getattr(annotation, "__name__", str(annotation))
-    return {"str": "text", "int": "integer", "DateSpan": "date"}.get(name, name)
+    words = {"str": N_("text"), "int": N_("integer"), "DateSpan": N_("date")}
+    return _(words[name]) if name in words else name
+
+
+def _or(names: list[str], ed: Edition) -> str:
+    word = ed._("or")
+    return f" {word} ".join(names)
 
 
 def _nested(annotation: Any) -> list[type[BaseModel]]:
@@ -58,24 +69,62 @@ def _nested(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def _table(model: type[BaseModel]) -> list[str]:
-    rows = ["| Field | Type | Required | Description |", "|---|---|---|---|"]
+def _words(text: str | None) -> str:
+    """A docstring or a field's description on one line: the catalogue's msgid."""
+    return " ".join((text or "").split())
+
+
+def _described(text: str | None, ed: Edition) -> str:
+    """A docstring or description in the edition's language (never the catalogue's header,
+    which is what gettext gives for an empty text)."""
+    words = _words(text)
+    return ed._(words) if words else ""
+
+
+def _table(model: type[BaseModel], ed: Edition = ENGLISH) -> list[str]:
+    _ = ed._
+    head = (_("Field"), _("Type"), _("Required"), _("Description"))
+    rows = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     fields = list(model.model_fields.items())
     if issubclass(model, Evidenced):  # what the part says first, then what it rests on
         fields.sort(key=lambda pair: pair[0] in Evidenced.model_fields)
     for name, info in fields:
-        required = "yes" if info.is_required() else ""
+        required = _("yes") if info.is_required() else ""
         if not required and info.default not in (PydanticUndefined, None, [], {}):
-            required = f"default `{info.default}`"
-        description = " ".join((info.description or "").split()).replace("|", "\\|")
-        rows.append(
-            f"| `{name}` | {_type_name(info.annotation, info.metadata)} | {required} | {description} |"
-        )
+            required = _("default %(value)s") % {"value": f"`{info.default}`"}
+        description = _described(info.description, ed).replace("|", "\\|")
+        kind = _type_name(info.annotation, info.metadata, ed)
+        rows.append(f"| `{name}` | {kind} | {required} | {description} |")
     return rows
 
 
-#: The Russian edition's opening of the page; the field descriptions below it are the
-#: model's docstrings, in English (the record files' own language).
+def documented_models() -> list[type[BaseModel]]:
+    """The record types, then every part of records, in the order the page gives them."""
+    found: dict[str, type[BaseModel]] = {}
+    queue: list[type[BaseModel]] = list(RECORD_TYPES.values())
+    while queue:
+        model = queue.pop(0)
+        if model.__name__ in found:
+            continue
+        found[model.__name__] = model
+        for info in model.model_fields.values():
+            queue.extend(_nested(info.annotation))
+    return list(found.values())
+
+
+def documentation() -> list[str]:
+    """Every docstring and field description the page shows: the catalogue gives each its
+    Russian text (``tip_archive.i18n.extract`` lists them with the interface strings)."""
+    texts: dict[str, None] = {}
+    for model in documented_models():
+        texts[_words(model.__doc__)] = None
+        for info in model.model_fields.values():
+            texts[_words(info.description)] = None
+    return [t for t in texts if t]
+
+
+#: The Russian edition's opening of the page; the descriptions below it are the model's
+#: docstrings, in Russian from the catalogue (``ru.po``, keyed by the English text).
 RUSSIAN_INTRO = [
     "---",
     'title: "Формат записей"',
@@ -100,11 +149,6 @@ RUSSIAN_INTRO = [
     "Русский текст записи хранится в том же файле, рядом с английским: поле "
     "`translations.ru` и поля `ru` у цитат, чисел, прочтений, примечаний, фактов и "
     "должностей (см. [Translation](#translation)).",
-    "",
-    '<p class="tip-untranslated">Описания полей ниже пока только на английском: '
-    "перевод ещё не готов.</p>",
-    "",
-    '<div lang="en" markdown="1">',
     "",
 ]
 
@@ -137,33 +181,34 @@ def reference_page(ed: Edition = ENGLISH) -> str:
     ]
     if not english:
         lines = list(RUSSIAN_INTRO)
+    _ = ed._
     nested: dict[str, type[BaseModel]] = {}
     for kind, model in RECORD_TYPES.items():
+        folder = _("Folder %(folder)s.") % {"folder": f"`data/{FOLDERS[kind]}/`"}
         lines += [
-            f"## {kind.capitalize()}",
+            f"## {ed.type_name(kind)} {{ #{kind} }}",
             "",
-            f"Folder `data/{FOLDERS[kind]}/`. {md_inline(model.__doc__ or '')}",
+            f"{folder} {md_inline(_described(model.__doc__, ed))}",
             "",
         ]
-        lines += _table(model)
+        lines += _table(model, ed)
         lines.append("")
         for info in model.model_fields.values():
             for sub in _nested(info.annotation):
                 nested.setdefault(sub.__name__, sub)
-    lines += ["## Parts of records", ""]
+    parts = _("Parts of records")
+    lines += [f"## {parts} {{ #parts-of-records }}", ""]
     queue = list(nested.values())
     while queue:
         sub = queue.pop(0)
-        lines += [f"### {sub.__name__}", "", md_inline(sub.__doc__ or ""), ""]
-        lines += _table(sub)
+        lines += [f"### {sub.__name__}", "", md_inline(_described(sub.__doc__, ed)), ""]
+        lines += _table(sub, ed)
         lines.append("")
         for info in sub.model_fields.values():
             for inner in _nested(info.annotation):
                 if inner.__name__ not in nested:
                     nested[inner.__name__] = inner
                     queue.append(inner)
-    if not english:
-        lines += ["</div>", ""]
     return "\n".join(lines)
 
 

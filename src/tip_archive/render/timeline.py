@@ -262,25 +262,7 @@ def render_svg(marks: list[Mark], first: int, last: int, ed: Edition = ENGLISH) 
         ),
     ]
     for index, (kind, placed, top, lane_height) in enumerate(lanes):
-        label = ed.type_name(kind, plural=True)
-        out.append(
-            Markup(
-                '<g class="tip-tl__lane tip-tl__lane--{k}">'
-                '<rect class="tip-tl__band{odd}" x="0" y="{y}" width="{w}" height="{h}"/>'
-                '<text class="tip-tl__lane-label" x="{lx}" y="{ty}" data-lane="{k}" data-label="{label}">'
-                "{label} ({n})</text></g>"
-            ).format(
-                k=kind,
-                odd=" tip-tl__band--odd" if index % 2 else "",
-                y=_n(top),
-                w=width,
-                h=_n(lane_height),
-                lx=LABEL_WIDTH - 8,
-                ty=_n(top + lane_height / 2 + 4),
-                label=label,
-                n=len(placed),
-            )
-        )
+        out.append(_lane(kind, index, top, width, lane_height, len(placed), ed))
     for year in range(first, last + 2):
         x = _n(x_of(year, first))
         out.append(
@@ -299,6 +281,28 @@ def render_svg(marks: list[Mark], first: int, last: int, ed: Edition = ENGLISH) 
             out.append(_mark(kind, p, top + LANE_PAD + p.row * ROW_HEIGHT + ROW_HEIGHT / 2))
     out.append(Markup("</svg>"))
     return Markup("\n").join(out)
+
+
+def _lane(
+    kind: str, index: int, top: float, width: float, height: float, n: int, ed: Edition
+) -> Markup:
+    """A lane's band and its label, ``Resolutions (20)``."""
+    return Markup(
+        '<g class="tip-tl__lane tip-tl__lane--{k}">'
+        '<rect class="tip-tl__band{odd}" x="0" y="{y}" width="{w}" height="{h}"/>'
+        '<text class="tip-tl__lane-label" x="{lx}" y="{ty}" data-lane="{k}" data-label="{label}">'
+        "{label} ({n})</text></g>"
+    ).format(
+        k=kind,
+        odd=" tip-tl__band--odd" if index % 2 else "",
+        y=_n(top),
+        w=width,
+        h=_n(height),
+        lx=LABEL_WIDTH - 8,
+        ty=_n(top + height / 2 + 4),
+        label=ed.type_name(kind, plural=True),
+        n=n,
+    )
 
 
 def render_counts_svg(
@@ -324,26 +328,8 @@ def render_counts_svg(
     ]
     for index, kind in enumerate(LANES):
         top = AXIS_HEIGHT + index * lane_height
-        label = ed.type_name(kind, plural=True)
         total = sum(n for (k, _y), n in counts.items() if k == kind)
-        out.append(
-            Markup(
-                '<g class="tip-tl__lane tip-tl__lane--{k}">'
-                '<rect class="tip-tl__band{odd}" x="0" y="{y}" width="{w}" height="{h}"/>'
-                '<text class="tip-tl__lane-label" x="{lx}" y="{ty}" data-lane="{k}" data-label="{label}">'
-                "{label} ({n})</text></g>"
-            ).format(
-                k=kind,
-                odd=" tip-tl__band--odd" if index % 2 else "",
-                y=top,
-                w=width,
-                h=lane_height,
-                lx=LABEL_WIDTH - 8,
-                ty=_n(top + lane_height / 2 + 4),
-                label=label,
-                n=total,
-            )
-        )
+        out.append(_lane(kind, index, top, width, lane_height, total, ed))
         for year in range(first, last + 1):
             n = counts.get((kind, year), 0)
             if not n:
@@ -352,16 +338,14 @@ def render_counts_svg(
             out.append(
                 Markup(
                     '<a class="tip-tl__count tip-tl__count--{k}" href="{y}/?type={k}" tabindex="-1">'
-                    "<title>{y}: {n} {what}</title>"
+                    "<title>{y}: {what}</title>"
                     '<rect x="{x}" y="{top}" width="{w}" height="{h}" rx="2" fill-opacity="{o}"/>'
                     '<text x="{tx}" y="{ty}">{n}</text></a>'
                 ).format(
                     k=kind,
                     y=year,
                     n=n,
-                    what=(
-                        ed.type_name(kind, plural=True) if n != 1 else ed.type_name(kind)
-                    ).lower(),
+                    what=ed.count(kind, n),
                     x=_n(left),
                     top=top + LANE_PAD - 2,
                     w=YEAR_WIDTH - 2 * GAP,

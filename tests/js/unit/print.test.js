@@ -15,3 +15,12 @@ test("before printing, the colophon shows today's date", () => {
   assert.equal(node.querySelector("time").getAttribute("datetime"), iso);
   assert.match(node.querySelector("time").textContent, new RegExp(`^${now.getDate()} \\w+ ${now.getFullYear()}$`));
 });
+
+test("on a page of the Russian edition, the printed date is Russian", () => {
+  const window = page('<p class="tip-printed" hidden>Напечатано <time></time></p>', ["print.js"], {
+    before: (w) => w.document.documentElement.setAttribute("lang", "ru"),
+  });
+  window.dispatchEvent(new window.Event("beforeprint"));
+  const text = window.document.querySelector(".tip-printed time").textContent;
+  assert.match(text, new RegExp(`^${new Date().getDate()} [а-я]+ ${new Date().getFullYear()}`));
+});

@@ -8,7 +8,9 @@
     var now = new Date();
     var iso = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" +
       String(now.getDate()).padStart(2, "0");
-    var text = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    // In the page's edition: "3 December 2026", "3 декабря 2026 г.".
+    var locale = window.TipI18n && window.TipI18n.lang() === "ru" ? "ru-RU" : "en-GB";
+    var text = now.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
     document.querySelectorAll(".tip-printed").forEach(function (node) {
       var time = node.querySelector("time");
       if (time) {
