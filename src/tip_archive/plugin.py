@@ -118,6 +118,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     handed: tuple[Path, Archive] | None = None
     """An archive ``tip-archive build`` has just validated, with its data folder: used once,
     instead of reading the folder again."""
+    indexes = True
+    """Whether a build ends with the full-text index; ``tip-archive build`` makes it itself,
+    after MkDocs, once the build's memory is given back (see ``pipeline/site.py``)."""
 
     serving = False
     """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
@@ -394,13 +397,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             )
             self._search.start()
             return
-        # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
-        # `mkdocs build` get the full-text index too; a failure fails the build.
+        self._let_go()
+        # Here, so that `mkdocs serve` and a plain `mkdocs build` get the full-text index
+        # too; a failure fails the build.
+        if not self.indexes:
+            return
         try:
             with phase("search"):
                 fulltext.index_site(Path(config.site_dir))
         except fulltext.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    #: What a build keeps while it runs: the archive, its pages, both editions' settings.
+    _BUILD_STATE = ("_loaded", "_plans", "_files", "_blocks", "_reused", "_keys", "_nav")
+
+    def _let_go(self) -> None:
+        """Forget the finished build (not under ``mkdocs serve``, which reuses it): MkDocs
+        keeps its plugins for good (its ``plugins`` option caches them), and with them
+        whatever they hold, so an archive left here would stay in memory while Pagefind
+        indexes and after."""
+        for name in self._BUILD_STATE:
+            self.__dict__.pop(name, None)
+        self.navs, self.configs, self.urls = {}, {}, {}
+        self.handed = None
+        self.cache.close()
 
     def _remove_gone(self, site: Path) -> None:
         """Under ``mkdocs serve`` the site folder is kept between builds: remove what the
@@ -487,8 +507,11 @@ def mkdocs_build(
     site_dir: Path,
     strict: bool = True,
     validate: Callable[[Path], Archive] | None = None,
+    index: bool = True,
 ) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
+
+    ``index=False`` leaves out the full-text index, for a caller that makes it after.
 
     ``validate`` is called first, with the data folder the plugin is configured with
     (``data_dir`` in ``mkdocs.yml``), before MkDocs builds anything; the archive it returns
@@ -507,7 +530,7 @@ def mkdocs_build(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        return _build(config_file, site_dir, strict, validate)
+        return _build(config_file, site_dir, strict, validate, index)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
@@ -515,7 +538,11 @@ def mkdocs_build(
 
 
 def _build(
-    config_file: Path, site_dir: Path, strict: bool, validate: Callable[[Path], Archive] | None
+    config_file: Path,
+    site_dir: Path,
+    strict: bool,
+    validate: Callable[[Path], Archive] | None,
+    index: bool,
 ) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -524,8 +551,10 @@ def _build(
     if problems:
         raise DataError(problems)
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
+    for plugin in ours:
+        plugin.indexes = index
     if validate is not None:
-        ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
         folder = ours[0].config.data_dir if ours else ArchiveConfig().data_dir
         data_dir = Path(config.config_file_path).parent / folder
         archive = validate(data_dir)
