@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .authoring.published import read_published
@@ -135,6 +136,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Each edition's navigation and its view of the site's settings (Russian names)."""
         self.configs: dict[str, Any] = {}
         self.urls: dict[str, str] = {}
+        self._packed: dict[str, bytes] = {}
+        """Each page's HTML, compressed, from its Markdown until its template (a build)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -376,8 +379,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.content, page=page, config=config, files=files
         )
 
+    @event_priority(100)  # first: other plugins' handlers see the page's HTML
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         src = page.file.src_uri
+        packed = self._packed.pop(src, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
         lang = languages.page_language(src)
         page.meta["lang"] = lang  # read by partials/language.html: Material's strings, <html lang>
         if lang in self.navs and lang != "en":
@@ -418,7 +425,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         indexes and after."""
         for name in self._BUILD_STATE:
             self.__dict__.pop(name, None)
-        self.navs, self.configs, self.urls = {}, {}, {}
+        self.navs, self.configs, self.urls, self._packed = {}, {}, {}, {}
         self.handed = None
         self.cache.close()
 
@@ -466,7 +473,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return markdown
 
     @event_priority(100)
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+    def _on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         if page.file.src_uri in getattr(self, "_reused", {}):
             kept = self.cache.pages[page.file.src_uri]
             if isinstance(getattr(page, "present_anchor_ids", None), set):
@@ -482,6 +489,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
+    # MkDocs makes every page's HTML before it templates the first, and holds them all: at
+    # 10,000 records and two editions, a third of the build's memory.  A build keeps each
+    # compressed, once every plugin has seen it, until its template needs it.
+    @event_priority(-100)
+    def _pack_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.serving or not html:
+            return html
+        self._packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_on_page_content, _pack_content)
+
     # Last to see each finished page: the policy's hashes are those of its final scripts.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
@@ -493,6 +512,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if key is not None:
             anchors = getattr(page, "present_anchor_ids", None) or set()
             self.cache.keep_page(src, key, output, set(anchors))
+        if not self.serving:
+            page.content = None  # written: no other page's template reads it
         return output
 
     @event_priority(-100)
