@@ -58,6 +58,10 @@ EXCLUDE = (
     # The kind of evidence next to each fact: the same few words on every record page.
     ".tip-ev-label",
     ".tip-ev-mark",
+    # So are the Russian edition's notices of a translation still to come (a tenth of its
+    # words at 10,000 records), and what is written for screen readers only.
+    ".tip-untranslated",
+    ".tip-visually-hidden",
 )
 
 
