@@ -249,6 +249,7 @@ def _locked_build(
             records = records_line(validated[0])
             validated.clear()
             cache.close()
+            cache = BuildCache()  # the read records too (``close`` keeps them for a next build)
             _give_back_memory()
             try:
                 with phase("search"):
