@@ -117,6 +117,23 @@ def _fragments(site: Path) -> dict[str, str]:
     return found
 
 
+def test_pagefind_leaves_out_the_notices_of_a_translation_to_come(mini_site: Path) -> None:
+    """They are on most pages of the Russian edition: the records' words are indexed."""
+    from tip_archive.render.edition import UNTRANSLATED
+
+    noticed = [
+        p
+        for p in (mini_site / "ru").rglob("index.html")
+        if soup(p).select_one("article .tip-untranslated")
+    ]
+    assert noticed, "no page of the mini site's Russian edition has the notice"
+    fragments = _fragments(mini_site)
+    url = "/" + noticed[0].parent.relative_to(mini_site).as_posix() + "/"
+    title = soup(noticed[0]).select_one("article h1")
+    assert title is not None and title.get_text().strip("¶ ") in fragments[url]
+    assert not [u for u, text in fragments.items() if UNTRANSLATED in text]
+
+
 def test_pagefind_indexes_a_record_not_its_lists_of_other_records(mini_site: Path) -> None:
     """Other records' titles in a page's lists are indexed on their own pages only."""
     fragments = _fragments(mini_site)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import MkDocsException, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from .authoring.published import read_published
@@ -118,6 +119,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     handed: tuple[Path, Archive] | None = None
     """An archive ``tip-archive build`` has just validated, with its data folder: used once,
     instead of reading the folder again."""
+    indexes = True
+    """Whether a build ends with the full-text index; ``tip-archive build`` makes it itself,
+    after MkDocs, once the build's memory is given back (see ``pipeline/site.py``)."""
 
     serving = False
     """Whether the pages are for ``mkdocs serve`` (whose live reload is an inline script)."""
@@ -132,6 +136,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Each edition's navigation and its view of the site's settings (Russian names)."""
         self.configs: dict[str, Any] = {}
         self.urls: dict[str, str] = {}
+        self._packed: dict[str, bytes] = {}
+        """Each page's HTML, compressed, from its Markdown until its template (a build)."""
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -373,8 +379,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.content, page=page, config=config, files=files
         )
 
+    @event_priority(100)  # first: other plugins' handlers see the page's HTML
     def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
         src = page.file.src_uri
+        packed = self._packed.pop(src, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
         lang = languages.page_language(src)
         page.meta["lang"] = lang  # read by partials/language.html: Material's strings, <html lang>
         if lang in self.navs and lang != "en":
@@ -394,13 +404,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             )
             self._search.start()
             return
-        # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
-        # `mkdocs build` get the full-text index too; a failure fails the build.
+        self._let_go()
+        # Here, so that `mkdocs serve` and a plain `mkdocs build` get the full-text index
+        # too; a failure fails the build.
+        if not self.indexes:
+            return
         try:
             with phase("search"):
                 fulltext.index_site(Path(config.site_dir))
         except fulltext.SearchIndexError as exc:
             raise PluginError(str(exc)) from None
+
+    #: What a build keeps while it runs: the archive, its pages, both editions' settings.
+    _BUILD_STATE = ("_loaded", "_plans", "_files", "_blocks", "_reused", "_keys", "_nav")
+
+    def _let_go(self) -> None:
+        """Forget the finished build (not under ``mkdocs serve``, which reuses it): MkDocs
+        keeps its plugins for good (its ``plugins`` option caches them), and with them
+        whatever they hold, so an archive left here would stay in memory while Pagefind
+        indexes and after."""
+        for name in self._BUILD_STATE:
+            self.__dict__.pop(name, None)
+        self.navs, self.configs, self.urls, self._packed = {}, {}, {}, {}
+        self.handed = None
+        self.cache.close()
 
     def _remove_gone(self, site: Path) -> None:
         """Under ``mkdocs serve`` the site folder is kept between builds: remove what the
@@ -446,7 +473,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return markdown
 
     @event_priority(100)
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+    def _on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         if page.file.src_uri in getattr(self, "_reused", {}):
             kept = self.cache.pages[page.file.src_uri]
             if isinstance(getattr(page, "present_anchor_ids", None), set):
@@ -462,6 +489,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         except ValueError as exc:
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
+    # MkDocs makes every page's HTML before it templates the first, and holds them all: at
+    # 10,000 records and two editions, a third of the build's memory.  A build keeps each
+    # compressed, once every plugin has seen it, until its template needs it.
+    @event_priority(-100)
+    def _pack_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.serving or not html:
+            return html
+        self._packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    on_page_content = CombinedEvent(_on_page_content, _pack_content)
+
     # Last to see each finished page: the policy's hashes are those of its final scripts.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
@@ -473,6 +512,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if key is not None:
             anchors = getattr(page, "present_anchor_ids", None) or set()
             self.cache.keep_page(src, key, output, set(anchors))
+        if not self.serving:
+            page.content = None  # written: no other page's template reads it
         return output
 
     @event_priority(-100)
@@ -487,8 +528,11 @@ def mkdocs_build(
     site_dir: Path,
     strict: bool = True,
     validate: Callable[[Path], Archive] | None = None,
+    index: bool = True,
 ) -> str:
     """Run MkDocs' build into ``site_dir`` and return its ``site_url``.
+
+    ``index=False`` leaves out the full-text index, for a caller that makes it after.
 
     ``validate`` is called first, with the data folder the plugin is configured with
     (``data_dir`` in ``mkdocs.yml``), before MkDocs builds anything; the archive it returns
@@ -507,7 +551,7 @@ def mkdocs_build(
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        return _build(config_file, site_dir, strict, validate)
+        return _build(config_file, site_dir, strict, validate, index)
     except MkDocsException as exc:
         raise BuildFailed(str(exc)) from exc
     finally:
@@ -515,7 +559,11 @@ def mkdocs_build(
 
 
 def _build(
-    config_file: Path, site_dir: Path, strict: bool, validate: Callable[[Path], Archive] | None
+    config_file: Path,
+    site_dir: Path,
+    strict: bool,
+    validate: Callable[[Path], Archive] | None,
+    index: bool,
 ) -> str:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -524,8 +572,10 @@ def _build(
     if problems:
         raise DataError(problems)
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
+    for plugin in ours:
+        plugin.indexes = index
     if validate is not None:
-        ours = [p for p in config.plugins.values() if isinstance(p, ArchivePlugin)]
         folder = ours[0].config.data_dir if ours else ArchiveConfig().data_dir
         data_dir = Path(config.config_file_path).parent / folder
         archive = validate(data_dir)

@@ -39,7 +39,7 @@ from pathlib import Path
 from ..crossref.archive import Archive
 from ..loading.problems import DataError
 from . import faults
-from .summary import WarningCounter, build_summary
+from .summary import WarningCounter, build_summary, records_line
 
 #: Build time used when neither SOURCE_DATE_EPOCH nor git gives one: 2020-01-01 00:00 UTC.
 DEFAULT_EPOCH = 1_577_836_800
@@ -205,11 +205,13 @@ def _locked_build(
 ) -> int:
     from ..authoring.release import releases_problems
     from ..plugin import mkdocs_build
+    from ..render import fulltext
     from .cache import BuildCache
-    from .engine import load_archive
+    from .engine import load_archive, phase
 
     validated: list[Archive] = []
     cache = BuildCache()
+    records = ""
 
     def validate(data_dir: Path) -> Archive:
         # Every file the build reads, checked before MkDocs writes a page: the records and
@@ -239,7 +241,21 @@ def _locked_build(
             except OSError as exc:
                 return _cannot_write(exc, site_dir, kept)
             with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
-                site_url = mkdocs_build(config_file, tmp, strict=strict, validate=validate)
+                site_url = mkdocs_build(
+                    config_file, tmp, strict=strict, validate=validate, index=False
+                )
+            # The full-text index once the pages are written and the archive let go: Pagefind
+            # holds a whole edition in memory, and need not do it beside the build's own.
+            records = records_line(validated[0])
+            validated.clear()
+            cache.close()
+            cache = BuildCache()  # the read records too (``close`` keeps them for a next build)
+            _give_back_memory()
+            try:
+                with phase("search"):
+                    fulltext.index_site(tmp)
+            except fulltext.SearchIndexError as exc:
+                raise BuildFailed(str(exc)) from None
             os.chmod(tmp, 0o755)
             with faults.deferred():  # a signal now waits until site/ is whole again
                 swap_in(tmp, site_dir)
@@ -274,8 +290,19 @@ def _locked_build(
             if not swapped and tmp is not None:
                 with faults.deferred():
                     _remove(tmp)
-    print(build_summary(validated[0], site_dir, warnings.count, site_url))
+    print(build_summary(records, site_dir, warnings.count, site_url))
     return 0
+
+
+def _give_back_memory() -> None:
+    """Collect what the finished build left and hand the freed memory back to the system
+    (glibc keeps freed memory for reuse otherwise), before a program that needs its own."""
+    import gc
+
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(AttributeError, OSError):  # not glibc (musl has none)
+            ctypes.CDLL(None).malloc_trim(0)
 
 
 def serve_site(config_file: Path, addr: str) -> int:

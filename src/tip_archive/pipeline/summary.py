@@ -47,11 +47,16 @@ def records_by_type(archive: Archive) -> str:
     return ", ".join(parts)
 
 
-def build_summary(archive: Archive, site_dir: Path, warnings: int, site_url: str = "") -> str:
+def records_line(archive: Archive) -> str:
+    """``Records: 42 (11 resolutions, ...)``: taken before the build lets the archive go."""
+    return f"Records: {len(archive.entries)} ({records_by_type(archive) or 'none'})"
+
+
+def build_summary(records: str, site_dir: Path, warnings: int, site_url: str = "") -> str:
+    """The lines a build ends with; ``records`` is :func:`records_line` of its archive."""
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    total = len(archive.entries)
     lines = [
-        f"Records: {total} ({records_by_type(archive) or 'none'})",
+        records,
         f"Pages written: {pages}",
         f"Warnings: {warnings}",
         f"Site built in {site_dir}/" + (f" (for {site_url})" if site_url else ""),
