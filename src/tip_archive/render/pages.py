@@ -70,6 +70,10 @@ class PagePlan:
     src: str
     edit_path: str | None
     make: Callable[[], Page]
+    topic: tuple[str, str] | None = None
+    """What the page shows, for knowing which pages an edit touches (``pipeline/affected.py``):
+    ``("record", id)``, ``("index", kind)``, ``("year", anchor)``, ``("chronology", "")``;
+    ``None`` for a page made again at every build."""
 
 
 @dataclass
@@ -205,11 +209,14 @@ class SiteRenderer:
         """A record's page, then its continuation pages when one of its lists is long."""
         first = record_src(record, self.ed.lang)
         total = self._record_parts(record).total
+        topic = ("record", record.id)
         plans = [
-            PagePlan(first, self.archive.path_of(record.id), partial(self.record_page, record))
+            PagePlan(
+                first, self.archive.path_of(record.id), partial(self.record_page, record), topic
+            )
         ]
         plans += [
-            PagePlan(paging.page_src(first, n), None, partial(self.record_page, record, n))
+            PagePlan(paging.page_src(first, n), None, partial(self.record_page, record, n), topic)
             for n in range(2, total + 1)
         ]
         return plans
@@ -385,6 +392,7 @@ class SiteRenderer:
                 paging.page_src(first, number),
                 None,
                 partial(self.listing, kind, number, len(parts), part),
+                ("index", kind),
             )
             for number, part in enumerate(parts, 1)
         ]
@@ -508,16 +516,14 @@ class SiteRenderer:
         earlier: list[Record] = []
         later: list[Record] = []
         undated: list[Record] = []
+        apart = {"before": earlier, "after": later, "undated": undated}
         for record in entries:
-            date = record.date_value
-            if date is None:
-                undated.append(record)
-            elif date.year < FIRST_YEAR:
-                earlier.append(record)
-            elif date.year > LAST_YEAR:
-                later.append(record)
+            anchor = chronology_anchor(record)
+            assert anchor is not None
+            if anchor in apart:
+                apart[anchor].append(record)
             else:
-                by_year[date.year].append(record)
+                by_year[int(anchor[1:])].append(record)
         groups: list[ChronologyGroup] = []
         if earlier:
             groups.append(
@@ -542,13 +548,18 @@ class SiteRenderer:
 
     def _chronology_plans(self) -> list[PagePlan]:
         """The overview, then each year's page (in parts when the year is long)."""
-        plans = [PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology)]
+        plans = [PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology, ("chronology", ""))]
         for group in self._chronology_groups():
             parts = paging.rows(group.entries, self.options.page_bytes)
             for number, part in enumerate(parts, 1):
                 pager = paging.Pager(group.src, number, len(parts))
                 plans.append(
-                    PagePlan(pager.src, None, partial(self.chronology_part, group, part, pager))
+                    PagePlan(
+                        pager.src,
+                        None,
+                        partial(self.chronology_part, group, part, pager),
+                        ("year", group.anchor),
+                    )
                 )
         return plans
 
@@ -689,6 +700,21 @@ class ChronologyGroup:
 
     def count(self, kind: str) -> int:
         return sum(1 for r in self.entries if r.type == kind)
+
+
+def chronology_anchor(record: Record) -> str | None:
+    """The chronology's section of ``record`` (``y2010``, ``before``, ``after``,
+    ``undated``: see :class:`ChronologyGroup`); ``None`` for a record it does not list."""
+    if record.type not in CHRONOLOGY_TYPES:
+        return None
+    date = record.date_value
+    if date is None:
+        return "undated"
+    if date.year < FIRST_YEAR:
+        return "before"
+    if date.year > LAST_YEAR:
+        return "after"
+    return f"y{date.year}"
 
 
 def _resolution_order(record: Record) -> tuple[object, ...]:
