@@ -96,6 +96,16 @@ def add(root: Path) -> None:
     (source.parent / "added-event.yaml").write_text(text, encoding="utf-8")
 
 
+def cite_more(root: Path) -> None:
+    # Six records more citing the same paragraphs: the sources' pages are cut elsewhere, so
+    # every page citing them links to their paragraphs anew.
+    source = _first(root, "events", "quote:")
+    text = source.read_text(encoding="utf-8")
+    for n in range(6):
+        copy = text.replace(f"id: {source.stem}", f"id: citing-event-{n}")
+        (source.parent / f"citing-event-{n}.yaml").write_text(copy, encoding="utf-8")
+
+
 def retext(root: Path) -> None:
     text = sorted((root / "data/sources/texts").glob("*.txt"))[0]
     text.write_text(
@@ -122,6 +132,7 @@ EDITS = {
     "symbol": resymbol,
     "record deleted": delete,
     "record added": add,
+    "records citing a source added": cite_more,
     "source text": retext,
 }
 

@@ -12,8 +12,8 @@ changed, and :func:`between` widens them to every page that may show them:
   archive before and after the change;
 - the pages of the neighbours of the records that link to it, since a record's line in a
   list may name what it links to (a statement's speaker);
-- every page citing a source it touches (a paragraph's address depends on where the
-  source's page is cut, which depends on its citations);
+- every page citing a source whose page is cut at other places (a paragraph's address
+  depends on where the source's page is cut, which depends on its text and citations);
 - the index of every type, and the year of the chronology, of each of those records
   (before and after), and the chronology's overview when any of them is in it.
 
@@ -53,6 +53,9 @@ class Snapshot:
     (the archive itself is not kept: a serve of 10,000 records would hold two)."""
 
     states: dict[str, State]
+    layouts: dict[str, tuple[int, ...]]
+    """For each source, how many records cite each paragraph: with its text, this decides
+    where its page is cut, and so the address of each paragraph that pages link to."""
     settings: bytes
     """The digest of the settings every page depends on (the release, the published ones)."""
 
@@ -84,7 +87,12 @@ def snapshot(archive: Archive, options: SiteOptions) -> Snapshot:
         ).encode(),
         digest_size=20,
     ).digest()
-    return Snapshot(states, settings)
+    layouts = {
+        source_id: tuple(len(cited.get(n, ())) for n in range(1, len(texts) + 1))
+        for source_id, texts in archive.texts.items()
+        for cited in (archive.citing.get(source_id, {}),)
+    }
+    return Snapshot(states, layouts, settings)
 
 
 @dataclass
@@ -137,9 +145,11 @@ def between(old: Snapshot | None, new: Snapshot, archive: Archive) -> Affected |
     for record_id in edited:
         for linking in _inbound(archive, record_id):
             records |= _neighbours(archive, linking, old, new)
-    for record_id in near:
-        for cited in archive.citing.get(record_id, {}).values():
-            records.update(r.id for r in cited)
+    # A source cut at other places: every page citing it links to its paragraphs anew.
+    for source_id in old.layouts.keys() | new.layouts.keys():
+        if old.layouts.get(source_id) != new.layouts.get(source_id):
+            for cited in archive.citing.get(source_id, {}).values():
+                records.update(r.id for r in cited)
     kinds: set[str] = set()
     anchors: set[str] = set()
     for snap in (old, new):
