@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..authoring.published import Published
@@ -104,6 +105,26 @@ class SiteOptions:
         )
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The templates compiled once for the process: a build makes a new environment per
+    edition, and ``mkdocs serve`` one per rebuild, which compiled every template again.
+    Jinja checks each template's source against what was compiled from it."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        found = self.compiled.get(bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(messages: Messages | None = None) -> Environment:
     """The templates' environment, with the interface strings of ``messages``' edition
     (``_("...")`` in a template; see :mod:`tip_archive.i18n`)."""
@@ -116,6 +137,7 @@ def environment(messages: Messages | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat() per page
+        bytecode_cache=_COMPILED,
     )
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
