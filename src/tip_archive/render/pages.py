@@ -175,6 +175,7 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
         self._groups: list[ChronologyGroup] | None = None
         self._parts: dict[str, RecordParts] = {}
+        self._linked: dict[str, dict[str, list[tuple[str, Record]]]] = {}
 
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
@@ -270,6 +271,21 @@ class SiteRenderer:
         self._parts[record.id] = found
         return found
 
+    def _linking(self, record: Record) -> dict[str, list[tuple[str, Record]]]:
+        """The records that point to ``record``, in order, worked out once for all its pages
+        (a body's may run to thousands, over dozens of pages)."""
+        found = self._linked.get(record.id)
+        if found is None:
+            if isinstance(record, (Body, Person)):
+                found = {
+                    "backlinks": [],
+                    "involved": describe.subject_records(self.archive, record, self.ed),
+                }
+            else:
+                found = {"backlinks": self._backlinks(record), "involved": []}
+            self._linked[record.id] = found
+        return found
+
     def _backlinks(self, record: Record) -> list[tuple[str, Record]]:
         return [
             (describe.role_label(b.field, self.ed), b.record)
@@ -292,10 +308,7 @@ class SiteRenderer:
         here = url_of(src)
         entry = self.archive.entries[record.id]
         lists: dict[str, list[Any]] = {
-            "backlinks": self._backlinks(record) if not isinstance(record, (Body, Person)) else [],
-            "involved": describe.subject_records(self.archive, record, ed)
-            if isinstance(record, (Body, Person))
-            else [],
+            **self._linking(record),
             "uses": evidence.uses(self.archive, record, here, ed)
             if isinstance(record, Reference)
             else [],
