@@ -49,3 +49,27 @@ def test_a_failing_run_is_logged_and_does_not_stop_the_next(caplog) -> None:  # 
     worker.wait()
     assert len(calls) == 2
     assert "background work failed" in caplog.text
+
+
+def test_the_work_and_what_it_starts_run_at_a_lower_priority() -> None:
+    import os
+    import subprocess
+    import sys
+
+    seen: list[int] = []
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+
+    def work() -> None:
+        child = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seen.append(int(child.stdout))
+
+    worker = Rerunning(work, nice=5)
+    worker.request()
+    worker.wait()
+    assert seen == [min(base + 5, 19)]
+    assert os.getpriority(os.PRIO_PROCESS, 0) == base  # the process itself is as it was

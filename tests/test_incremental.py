@@ -96,9 +96,15 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
 
     # Nothing changed: every generated page is left as written, or reused (those made at
     # every build: the symbol table's page, the data page).
+    served = tmp_path / "served"
+    written = {path: path.stat().st_mtime_ns for path in served.rglob("*") if path.is_file()}
     assert server.build() == first
     assert cache.rendered == 0 and cache.left + cache.reused == pages
     assert cache.left > cache.reused > 0
+    # Those left, and the data files, are not even written again.
+    same = {p for p, mtime in written.items() if p.exists() and p.stat().st_mtime_ns == mtime}
+    assert len([p for p in same if p.suffix == ".html"]) >= cache.left
+    assert served / "data/records.json" in same and served / "ru/events/index.html" in same
 
     # Edit: the event's title is on its page, its year, the events index and every page
     # that links to it; the rest is reused.
@@ -111,7 +117,6 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
     )
     edited = server.build()
     assert 0 < cache.rendered < pages and cache.left > 0
-    served = tmp_path / "served"
     for page in ("events/conference-2007", "ru/events/conference-2007"):
         assert "Renamed conference" in (served / page / "index.html").read_text(encoding="utf-8")
     # ... and on the pages that link to it: the resolution that names it as related.

@@ -435,7 +435,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # next build does not wait for it: an index under way is made once more after.
             self._search_site = Path(config.site_dir)
             if self._search is None:
-                self._search = Rerunning(lambda: _index_quietly(self._search_site))
+                self._search = Rerunning(lambda: _index_quietly(self._search_site), nice=10)
             self._search.request()
             return
         # Here rather than after the build in site.py, so that `mkdocs serve` and a plain
