@@ -1,6 +1,8 @@
-"""Under ``mkdocs serve``, a rebuild makes again only the pages whose content changed and
-reuses the others as they were written: after editing, adding and deleting a record, the
-site it gives is byte for byte the one a full build gives."""
+"""Under ``mkdocs serve``, a rebuild makes again only the pages an edit touches (worked out
+from the cross-reference index: ``pipeline/affected.py``) and leaves the others as they were
+written; of those it makes, a page whose Markdown did not change is taken from the cache.
+After editing, adding and deleting a record, the site it gives is byte for byte the one a
+full build gives, in both editions."""
 
 from __future__ import annotations
 
@@ -92,9 +94,17 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
     assert cache.reused == 0 and cache.rendered > 10
     pages = cache.rendered
 
-    # Nothing changed: every generated page is reused.
+    # Nothing changed: every generated page is left as written, or reused (those made at
+    # every build: the symbol table's page, the data page).
+    served = tmp_path / "served"
+    written = {path: path.stat().st_mtime_ns for path in served.rglob("*") if path.is_file()}
     assert server.build() == first
-    assert cache.rendered == 0 and cache.reused == pages
+    assert cache.rendered == 0 and cache.left + cache.reused == pages
+    assert cache.left > cache.reused > 0
+    # Those left, and the data files, are not even written again.
+    same = {p for p, mtime in written.items() if p.exists() and p.stat().st_mtime_ns == mtime}
+    assert len([p for p in same if p.suffix == ".html"]) >= cache.left
+    assert served / "data/records.json" in same and served / "ru/events/index.html" in same
 
     # Edit: the event's title is on its page, its year, the events index and every page
     # that links to it; the rest is reused.
@@ -106,10 +116,12 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
         encoding="utf-8",
     )
     edited = server.build()
-    assert 0 < cache.rendered < pages and cache.reused > 0
-    assert "Renamed conference" in (
-        tmp_path / "served/events/conference-2007/index.html"
-    ).read_text(encoding="utf-8")
+    assert 0 < cache.rendered < pages and cache.left > 0
+    for page in ("events/conference-2007", "ru/events/conference-2007"):
+        assert "Renamed conference" in (served / page / "index.html").read_text(encoding="utf-8")
+    # ... and on the pages that link to it: the resolution that names it as related.
+    for page in ("resolutions/a-res-64-293", "ru/resolutions/a-res-64-293", "chronology/2007"):
+        assert "Renamed conference" in (served / page / "index.html").read_text(encoding="utf-8")
     assert edited == full_build(server, tmp_path / "full-1")
 
     # A title in the navigation (the site's own page, here) changes every page.
@@ -136,14 +148,14 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
     )
     added = server.build()
     assert "statements/statement-2013/index.html" in added
-    assert 0 < cache.rendered < pages and cache.reused > 0
+    assert 0 < cache.rendered < pages and cache.left > 0
     assert added == full_build(server, tmp_path / "full-2")
 
     # Delete it again: its page goes, and the pages that listed it are made again.
     (mini_project / "data/statements/statement-2013.yaml").unlink()
     deleted = server.build()
     assert "statements/statement-2013/index.html" not in deleted
-    assert 0 < cache.rendered < pages and cache.reused > 0
+    assert 0 < cache.rendered < pages and cache.left > 0
     assert "statement-2013" not in "".join(server.plugin.cache.pages)
     assert deleted == full_build(server, tmp_path / "full-3")
     assert deleted == renamed
@@ -167,3 +179,82 @@ def test_pages_are_made_again_when_a_title_in_the_navigation_changes(
         assert edited == full_build(server, tmp_path / "full")
     finally:
         server.stop()
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _redate(project: Path) -> None:
+    _replace(project / "data/events/conference-2007.yaml", "date: 2007", "date: 2009-05")
+
+
+def _resymbol(project: Path) -> None:
+    _replace(
+        project / "data/resolutions/a-res-64-293.yaml",
+        "other_symbols: [A/RES/64/293/Corr.1]",
+        "other_symbols: [A/RES/64/293/Corr.1, A/RES/64/293/Add.1]",
+    )
+
+
+def _retext(project: Path) -> None:
+    text = project / "data/sources/texts/mini.txt"
+    text.write_text(
+        text.read_text(encoding="utf-8") + "\nA paragraph added to the archived text.\n",
+        encoding="utf-8",
+    )
+
+
+def _translate(project: Path) -> None:
+    event = project / "data/events/conference-2007.yaml"
+    event.write_text(
+        event.read_text(encoding="utf-8")
+        + "translations:\n  ru:\n    title: Переименованная конференция\n",
+        encoding="utf-8",
+    )
+
+
+def _release(project: Path) -> None:
+    (project / "releases.yaml").write_text(
+        'releases:\n  - number: 1\n    date: "2026-11-25"\n    note: The first release.\n',
+        encoding="utf-8",
+    )
+
+
+#: Each edit, and a page of the served site that must show it (and one that must no longer).
+EDITS = {
+    "a date moves a record to another year": (
+        _redate,
+        [("chronology/2009", "conference-2007"), ("ru/chronology/2009", "conference-2007")],
+        [("chronology/2007", "conference-2007/")],
+    ),
+    "a symbol": (_resymbol, [("symbols", "Add.1")], []),
+    "a source text": (_retext, [("sources/mini-source", "A paragraph added")], []),
+    "a Russian title": (
+        _translate,
+        [
+            ("ru/events/conference-2007", "Переименованная"),
+            ("ru/chronology/2007", "Переименованная"),
+        ],
+        [],
+    ),
+    "releases.yaml": (_release, [("events/conference-2007", "release 1")], []),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_rebuild_after_an_edit_shows_it_everywhere_and_equals_a_full_build(
+    server: Server, mini_project: Path, tmp_path: Path, edit: str
+) -> None:
+    change, shown, gone = EDITS[edit]
+    server.build()
+    change(mini_project)
+    rebuilt = server.build()
+    served = tmp_path / "served"
+    for page, text in shown:
+        assert text in (served / page / "index.html").read_text(encoding="utf-8"), page
+    for page, text in gone:
+        assert text not in (served / page / "index.html").read_text(encoding="utf-8"), page
+    assert rebuilt == full_build(server, tmp_path / "full")

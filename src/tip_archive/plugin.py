@@ -7,7 +7,7 @@ another site generator means rewriting this module only.
 from __future__ import annotations
 
 import logging
-import threading
+import os
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +26,8 @@ from .loading import inputs
 from .loading.history import record_history
 from .loading.problems import DataError
 from .model.records import LANGUAGES
-from .pipeline import cache
+from .pipeline import affected, cache
+from .pipeline.background import Rerunning
 from .pipeline.cache import BuildCache
 from .pipeline.engine import load_archive, phase, plan
 from .pipeline.outputs import durable_outputs, release_context, releases_of
@@ -50,6 +51,17 @@ def _index_quietly(site: Path) -> None:
             fulltext.index_site(site)
     except fulltext.SearchIndexError as exc:
         logging.getLogger("mkdocs.plugins.tip_archive").error(str(exc))
+
+
+class _Left(File):
+    """A generated file the last build wrote and this one leaves as it is (``mkdocs serve``):
+    MkDocs' dirty build neither reads, converts nor writes it, unless it is missing."""
+
+    left = True
+    """Set to ``False`` when the page must be made after all (the navigation changed)."""
+
+    def is_modified(self) -> bool:
+        return not self.left or not os.path.isfile(self.abs_dest_path)
 
 
 def _nav_key(nav: Any) -> bytes:
@@ -196,13 +208,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.wait_for_search()
         self.cache.close()
 
-    _search: threading.Thread | None = None
+    _search: Rerunning | None = None
 
     def wait_for_search(self) -> None:
         """Wait for the full-text index ``mkdocs serve`` makes after a build, if any."""
         if self._search is not None:
-            self._search.join()
-            self._search = None
+            self._search.wait()
 
     def on_config(self, config: Any) -> Any:
         # The archive's templates (page head metadata, footer, colophon, the 404 page) come
@@ -229,8 +240,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_build(self, *, config: Any) -> None:
         # Before MkDocs empties the site folder: a record saved half-written under
-        # `mkdocs serve` stops the rebuild here, and the last good pages stay served.
-        self.wait_for_search()  # the last serve build's index, before this build writes
+        # `mkdocs serve` stops the rebuild here, and the last good pages stay served. (The
+        # last serve build's search index may still be under way: see on_post_build.)
         root = Path(config.config_file_path).parent
         try:
             releases = releases_of(root)
@@ -261,6 +272,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.refused = True
             raise PluginError(exc.report()) from None
         self._loaded = (archive, options, releases, plans)
+        self._snapshot = affected.snapshot(archive, options) if self.serving else None
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         archive, options, releases, plans = self._loaded
@@ -273,8 +285,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._site_key = _site_key(config) if self.serving else None
         self._keys: dict[str, bytes] = {}
         self._reused: dict[str, str] = {}
+        # Under `mkdocs serve`, a page the edit does not touch (pipeline/affected.py) is left
+        # as the last build wrote it: not made, read, converted, templated nor written.
+        touched = None
         if self.serving:
             self.cache.start_pages(set(self._plans))
+            if config.nav is not None and self._site_key == self.cache.site_key:
+                # (Without an explicit `nav`, every page's title is in the navigation.)
+                assert self._snapshot is not None
+                touched = affected.between(self.cache.snapshot, self._snapshot, archive)
+        left = {
+            src
+            for src, p in self._plans.items()
+            if touched is not None and not touched.touches(p) and src in self.cache.pages
+        }
         with phase("render"):
             outputs = {p.src: "" if p.src in self._plans else p.make().markdown for p in plans}
         with phase("files"):
@@ -293,11 +317,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in list(files):
             if languages.page_language(file.src_uri) not in self.config.editions:
                 files.remove(file)  # docs/ru/... of an edition not built
+        present = {
+            file.src_uri: file for file in files
+        }  # (looked up 40,000 times at 10,000 records)
         for path, content in outputs.items():
-            existing = files.get_file_from_path(path)
+            existing = present.get(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            if path in self._plans:
+                same = path in left
+            else:  # a data file, written again only when its content changed
+                same = self.serving and self.cache.output_unchanged(path, content)
+            files.append((_Left if same else File).generated(config, path, content=content))
+        self.cache.left = len(left)
         self._files = files
         return files
 
@@ -351,7 +383,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for file in written:
             if file.page is not None and file.page.content is None:
                 _populate_page(file.page, config, files)
+        left = [f for f in files.documentation_pages() if isinstance(f, _Left) and f.left]
+        for file in left:  # as the last build wrote them: the sitemap's date, the ids in them
+            assert file.page is not None
+            file.page.update_date = self.cache.dates.get(file.src_uri, file.page.update_date)
+            file.page.present_anchor_ids = set(self.cache.pages[file.src_uri].anchors)
         nav_key = _nav_key(getattr(self, "_nav", None))
+        if nav_key != self.cache.nav_key and left:
+            # Every page shows the navigation: those left as they were are made after all.
+            for file in left:
+                assert file.page is not None
+                file.left = False
+                _populate_page(file.page, config, files)
+            self.cache.left = 0
+            nav_key = _nav_key(getattr(self, "_nav", None))
         if nav_key != self.cache.nav_key:
             for src, markdown in list(self._reused.items()):
                 found = files.get_file_from_path(src)
@@ -397,12 +442,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_post_build(self, *, config: Any) -> None:
         if self.serving:
             self._remove_gone(Path(config.site_dir))
+            self.cache.succeeded(self._snapshot)
             # The edited page is served as soon as the build ends (the server holds requests
-            # until then); search catches up in the background, a second or two later.
-            self._search = threading.Thread(
-                target=_index_quietly, args=(Path(config.site_dir),), daemon=True
-            )
-            self._search.start()
+            # until then); search catches up in the background, a few seconds later. The
+            # next build does not wait for it: an index under way is made once more after.
+            self._search_site = Path(config.site_dir)
+            if self._search is None:
+                self._search = Rerunning(lambda: _index_quietly(self._search_site), nice=10)
+            self._search.request()
             return
         self._let_go()
         # Here, so that `mkdocs serve` and a plain `mkdocs build` get the full-text index
@@ -505,6 +552,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         src = page.file.src_uri
+        if self.serving and src in getattr(self, "_plans", {}):
+            self.cache.dates[src] = page.update_date  # for the next build's sitemap
         if getattr(self, "_reused", {}).pop(src, None) is not None:
             return self.cache.pages[src].html
         output = csp.secure_page(output, config.site_url or "", self.serving)

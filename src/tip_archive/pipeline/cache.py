@@ -21,10 +21,14 @@ import hashlib
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..crossref.archive import Archive
 from ..loading.loader import ReadCache
 from ..loading.problems import Problem
+
+if TYPE_CHECKING:
+    from .affected import Snapshot
 
 Fingerprint = list[tuple[str, bytes | None]]
 
@@ -78,6 +82,16 @@ class BuildCache:
     """Pages of the last build taken from :attr:`pages` rather than made again."""
     rendered: int = 0
     """Pages of the last build made by MkDocs (and kept in :attr:`pages`)."""
+    left: int = 0
+    """Pages of the last build left as written: the edit did not touch them (nothing made)."""
+    snapshot: Snapshot | None = None
+    """The records of the last build that succeeded, to tell which pages the next one touches."""
+    dates: dict[str, str] = field(default_factory=dict)
+    """Each generated page's last-changed date as last written (the sitemap's ``lastmod``)."""
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    """The digest of each generated file other than a page, as the last good build wrote it."""
+    pending: dict[str, bytes] = field(default_factory=dict)
+    """The digests of the build under way, which become :attr:`outputs` once it succeeds."""
 
     def page(self, src: str, key: bytes) -> RenderedPage | None:
         """The page ``src`` as written when it was last made from the same ``key``."""
@@ -97,7 +111,22 @@ class BuildCache:
         """A build begins: forget pages the archive no longer has, reset the counts."""
         for src in [s for s in self.pages if s not in current]:
             del self.pages[src]
-        self.reused = self.rendered = 0
+            self.dates.pop(src, None)
+        self.reused = self.rendered = self.left = 0
+        self.pending = {}
+
+    def output_unchanged(self, path: str, content: str | bytes) -> bool:
+        """Whether the last good build wrote ``path`` with this ``content`` (noted for the
+        next build: see :meth:`succeeded`)."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        digest = hashlib.blake2b(data, digest_size=20).digest()
+        self.pending[path] = digest
+        return self.outputs.get(path) == digest
+
+    def succeeded(self, snapshot: Snapshot | None) -> None:
+        """The build wrote everything: what it wrote is what the next one compares with."""
+        self.outputs, self.pending = self.pending, {}
+        self.snapshot = snapshot
 
     def archive(self, key: Path, fingerprint: Fingerprint) -> tuple[Archive, list[Problem]] | None:
         """The archive last built from the same files, if they have not changed."""
@@ -120,7 +149,9 @@ class BuildCache:
         self.archives.clear()
         self.pages.clear()
         self.written.clear()
-        self.nav_key = self.site_key = None
+        self.dates.clear()
+        self.outputs.clear()
+        self.nav_key = self.site_key = self.snapshot = None
         if self.frozen:
             gc.unfreeze()
             self.frozen = False

@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..authoring.published import Published
@@ -70,6 +71,10 @@ class PagePlan:
     src: str
     edit_path: str | None
     make: Callable[[], Page]
+    topic: tuple[str, str] | None = None
+    """What the page shows, for knowing which pages an edit touches (``pipeline/affected.py``):
+    ``("record", id)``, ``("index", kind)``, ``("year", anchor)``, ``("chronology", "")``;
+    ``None`` for a page made again at every build."""
 
 
 @dataclass
@@ -100,6 +105,26 @@ class SiteOptions:
         )
 
 
+class _CompiledTemplates(BytecodeCache):
+    """The templates compiled once for the process: a build makes a new environment per
+    edition, and ``mkdocs serve`` one per rebuild, which compiled every template again.
+    Jinja checks each template's source against what was compiled from it."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        found = self.compiled.get(bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(messages: Messages | None = None) -> Environment:
     """The templates' environment, with the interface strings of ``messages``' edition
     (``_("...")`` in a template; see :mod:`tip_archive.i18n`)."""
@@ -112,6 +137,7 @@ def environment(messages: Messages | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build: no stat() per page
+        bytecode_cache=_COMPILED,
     )
     env.filters["md"] = lambda text: Markup(md_inline(str(text)))
     env.filters["yaml"] = lambda text: Markup(yaml_scalar(str(text)))
@@ -149,6 +175,7 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
         self._groups: list[ChronologyGroup] | None = None
         self._parts: dict[str, RecordParts] = {}
+        self._linked: dict[str, dict[str, list[tuple[str, Record]]]] = {}
 
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
@@ -205,11 +232,14 @@ class SiteRenderer:
         """A record's page, then its continuation pages when one of its lists is long."""
         first = record_src(record, self.ed.lang)
         total = self._record_parts(record).total
+        topic = ("record", record.id)
         plans = [
-            PagePlan(first, self.archive.path_of(record.id), partial(self.record_page, record))
+            PagePlan(
+                first, self.archive.path_of(record.id), partial(self.record_page, record), topic
+            )
         ]
         plans += [
-            PagePlan(paging.page_src(first, n), None, partial(self.record_page, record, n))
+            PagePlan(paging.page_src(first, n), None, partial(self.record_page, record, n), topic)
             for n in range(2, total + 1)
         ]
         return plans
@@ -241,6 +271,21 @@ class SiteRenderer:
         self._parts[record.id] = found
         return found
 
+    def _linking(self, record: Record) -> dict[str, list[tuple[str, Record]]]:
+        """The records that point to ``record``, in order, worked out once for all its pages
+        (a body's may run to thousands, over dozens of pages)."""
+        found = self._linked.get(record.id)
+        if found is None:
+            if isinstance(record, (Body, Person)):
+                found = {
+                    "backlinks": [],
+                    "involved": describe.subject_records(self.archive, record, self.ed),
+                }
+            else:
+                found = {"backlinks": self._backlinks(record), "involved": []}
+            self._linked[record.id] = found
+        return found
+
     def _backlinks(self, record: Record) -> list[tuple[str, Record]]:
         return [
             (describe.role_label(b.field, self.ed), b.record)
@@ -263,10 +308,7 @@ class SiteRenderer:
         here = url_of(src)
         entry = self.archive.entries[record.id]
         lists: dict[str, list[Any]] = {
-            "backlinks": self._backlinks(record) if not isinstance(record, (Body, Person)) else [],
-            "involved": describe.subject_records(self.archive, record, ed)
-            if isinstance(record, (Body, Person))
-            else [],
+            **self._linking(record),
             "uses": evidence.uses(self.archive, record, here, ed)
             if isinstance(record, Reference)
             else [],
@@ -386,6 +428,7 @@ class SiteRenderer:
                 paging.page_src(first, number),
                 None,
                 partial(self.listing, kind, number, len(parts), part),
+                ("index", kind),
             )
             for number, part in enumerate(parts, 1)
         ]
@@ -509,16 +552,14 @@ class SiteRenderer:
         earlier: list[Record] = []
         later: list[Record] = []
         undated: list[Record] = []
+        apart = {"before": earlier, "after": later, "undated": undated}
         for record in entries:
-            date = record.date_value
-            if date is None:
-                undated.append(record)
-            elif date.year < FIRST_YEAR:
-                earlier.append(record)
-            elif date.year > LAST_YEAR:
-                later.append(record)
+            anchor = chronology_anchor(record)
+            assert anchor is not None
+            if anchor in apart:
+                apart[anchor].append(record)
             else:
-                by_year[date.year].append(record)
+                by_year[int(anchor[1:])].append(record)
         groups: list[ChronologyGroup] = []
         if earlier:
             groups.append(
@@ -543,13 +584,18 @@ class SiteRenderer:
 
     def _chronology_plans(self) -> list[PagePlan]:
         """The overview, then each year's page (in parts when the year is long)."""
-        plans = [PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology)]
+        plans = [PagePlan(self.ed.src(CHRONOLOGY_SRC), None, self.chronology, ("chronology", ""))]
         for group in self._chronology_groups():
             parts = paging.rows(group.entries, self.options.page_bytes)
             for number, part in enumerate(parts, 1):
                 pager = paging.Pager(group.src, number, len(parts))
                 plans.append(
-                    PagePlan(pager.src, None, partial(self.chronology_part, group, part, pager))
+                    PagePlan(
+                        pager.src,
+                        None,
+                        partial(self.chronology_part, group, part, pager),
+                        ("year", group.anchor),
+                    )
                 )
         return plans
 
@@ -690,6 +736,21 @@ class ChronologyGroup:
 
     def count(self, kind: str) -> int:
         return sum(1 for r in self.entries if r.type == kind)
+
+
+def chronology_anchor(record: Record) -> str | None:
+    """The chronology's section of ``record`` (``y2010``, ``before``, ``after``,
+    ``undated``: see :class:`ChronologyGroup`); ``None`` for a record it does not list."""
+    if record.type not in CHRONOLOGY_TYPES:
+        return None
+    date = record.date_value
+    if date is None:
+        return "undated"
+    if date.year < FIRST_YEAR:
+        return "before"
+    if date.year > LAST_YEAR:
+        return "after"
+    return f"y{date.year}"
 
 
 def _resolution_order(record: Record) -> tuple[object, ...]:
