@@ -64,11 +64,14 @@ _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 #: and the start tags of links.  The build writes well-formed HTML; the tests read every
 #: page back with another parser.
 _TOKEN = re.compile(
-    rf"<!--.*?-->|<style\b{_ATTRS}>.*?</style\s*>"
-    rf"|<script\b(?P<script>{_ATTRS})>(?P<text>.*?)</script\s*>"
-    rf"|<(?:a|area)\b(?P<link>{_ATTRS})>",
+    rf"<(?:!--.*?-->|style\b{_ATTRS}>.*?</style\s*>"
+    rf"|script\b(?P<script>{_ATTRS})>(?P<text>.*?)</script\s*>"
+    rf"|(?:a|area)\b(?P<link>{_ATTRS})>)",
     re.I | re.S,
 )
+#: What an address on another host needs, written in a start tag, before it is read as a
+#: browser reads it (see :func:`is_outside`): two slashes, or what can stand for one.
+_MAYBE_OUTSIDE = re.compile(r"//|[\\&\t\n\r]")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
@@ -88,8 +91,10 @@ def _scan(page: str, own_host: str) -> tuple[list[str], list[re.Match[str]]]:
             values = _attributes(token["script"])
             if "src" not in values and values.get("type", "").strip().lower() in _SCRIPT_TYPES:
                 scripts.append(token["text"])
-        elif token["link"] is not None and is_outside(
-            _attributes(token["link"]).get("href", ""), own_host
+        elif (
+            token["link"] is not None
+            and _MAYBE_OUTSIDE.search(token["link"])  # most links are relative: no // at all
+            and is_outside(_attributes(token["link"]).get("href", ""), own_host)
         ):
             links.append(token)
     return scripts, links
