@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..authoring.published import Published
-from ..crossref.archive import Archive
+from ..crossref.archive import Archive, Backlink
 from ..i18n import Messages
 from ..loading.history import Change
 from ..model.records import (
@@ -149,6 +149,7 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
         self._groups: list[ChronologyGroup] | None = None
         self._parts: dict[str, RecordParts] = {}
+        self._kept_lists: dict[str, dict[str, list[Any]]] = {}
 
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
@@ -241,12 +242,32 @@ class SiteRenderer:
         self._parts[record.id] = found
         return found
 
-    def _backlinks(self, record: Record) -> list[tuple[str, Record]]:
+    def _backlinks(self, record: Record) -> list[Backlink]:
+        """The records that point to ``record``, less those its own ``related`` names."""
         return [
-            (describe.role_label(b.field, self.ed), b.record)
+            b
             for b in self.archive.backlinks.get(record.id, [])
             if not (b.field == "related" and b.record.id in record.related)
         ]
+
+    def _lists(self, record: Record) -> dict[str, list[Any]]:
+        """The long lists of ``record``'s page that its every part cuts from: made once for
+        a record whose page goes on over several (a hub's thousands of records)."""
+        found = self._kept_lists.get(record.id)
+        if found is not None:
+            return found
+        ed = self.ed
+        lists: dict[str, list[Any]] = {"backlinks": [], "involved": []}
+        if isinstance(record, (Body, Person)):
+            lists["involved"] = describe.subject_records(self.archive, record, ed)
+        else:
+            labelled = [
+                (describe.role_label(b.field, ed), b.record) for b in self._backlinks(record)
+            ]
+            lists["backlinks"] = labelled
+        if self._record_parts(record).total > 1:
+            self._kept_lists[record.id] = lists
+        return lists
 
     def paragraph_url(self, source: Record, number: int) -> str:
         """The site URL of paragraph ``number`` of ``source``: on the part of its page
@@ -263,10 +284,7 @@ class SiteRenderer:
         here = url_of(src)
         entry = self.archive.entries[record.id]
         lists: dict[str, list[Any]] = {
-            "backlinks": self._backlinks(record) if not isinstance(record, (Body, Person)) else [],
-            "involved": describe.subject_records(self.archive, record, ed)
-            if isinstance(record, (Body, Person))
-            else [],
+            **self._lists(record),
             "uses": evidence.uses(self.archive, record, here, ed)
             if isinstance(record, Reference)
             else [],
