@@ -40,7 +40,7 @@ def test_shared_navigation_gives_the_site_each_page_rendering_its_own(
     assert "partials/nav.html" in calls
     assert any(url.startswith("ru/") for url in renders), "the Russian one is its own"
 
-    monkeypatch.setattr(SharedPartials, "_place", lambda self, context: None)  # each its own
+    monkeypatch.setattr(SharedPartials, "_where", staticmethod(lambda context, targets: None))
     status, output = build_project(mini_project, tmp_path / "own")
     assert status == 0, output
     shared, own = digest(tmp_path / "shared"), digest(tmp_path / "own")

@@ -335,10 +335,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.globals["tip_alternates_of"] = lambda src: languages.alternates(
             src, self.urls, site_url
         )
-        # The navigation's partials, rendered once for all the pages it does not list.
+        # The navigation's partials and the page's styles, scripts and settings, rendered
+        # once for all the pages they are the same on (render/shared.py).
         dirs = list(config.theme.dirs)
         below = dirs[dirs.index(str(THEME)) + 1 :] if str(THEME) in dirs else dirs
-        env.globals["tip_shared"] = SharedPartials(env, below, SHARED_PARTIALS).function()
+        env.globals.update(SharedPartials(env, below, SHARED_PARTIALS).functions())
         # Every page is read by now, so the navigation's titles are known: pages taken from
         # the cache were written with the navigation of the last build; if it has changed,
         # they are made again after all.

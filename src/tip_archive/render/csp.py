@@ -87,12 +87,13 @@ def _scan(page: str, own_host: str) -> tuple[list[str], list[re.Match[str]]]:
     scripts: list[str] = []
     links: list[re.Match[str]] = []
     for token in _TOKEN.finditer(page):
-        if token["script"] is not None:
+        kind = token.lastgroup  # "text" for a script, "link" for a link, None for the rest
+        if kind == "text":
             values = _attributes(token["script"])
             if "src" not in values and values.get("type", "").strip().lower() in _SCRIPT_TYPES:
                 scripts.append(token["text"])
         elif (
-            token["link"] is not None
+            kind == "link"
             and _MAYBE_OUTSIDE.search(token["link"])  # most links are relative: no // at all
             and is_outside(_attributes(token["link"]).get("href", ""), own_host)
         ):
@@ -168,7 +169,9 @@ def secure_page(page: str, site_url: str = "", serving: bool = False) -> str:
     Run it on the finished HTML: the hashes are those of the scripts in it.  Running
     it again gives the same page.
     """
-    page = _OURS.sub("", page, count=1)
+    page = str(page)  # not Markup, which would escape what is added
+    if 'http-equiv="Content-Security-Policy"' in page:  # secured already: done again
+        page = _OURS.sub("", page, count=1)
     scripts, links = _scan(page, (urlsplit(site_url).hostname or "") if site_url else "")
     if links:
         out, done = [], 0

@@ -48,15 +48,37 @@ class SharedPartials:
         self.kept: dict[tuple[Any, ...], Markup] = {}
         self.targets: dict[int, tuple[str, ...]] = {}
         """The addresses each navigation links to."""
+        self.asset_targets: dict[int, tuple[str, ...]] = {}
+        """The scripts and styles each edition's settings load."""
 
-    def function(self) -> Callable[..., Markup]:
-        """The template function (``tip_shared(name)``)."""
+    def functions(self) -> dict[str, Callable[..., Markup]]:
+        """The template functions: ``tip_shared(name)`` renders the theme's partial
+        ``name``, ``tip_shared_block(name, super)`` a block of the theme's page that
+        depends on the page's place only (its styles, scripts, settings)."""
 
         @pass_context
         def tip_shared(context: Context, name: str) -> Markup:
             return self.render(context, name)
 
-        return tip_shared
+        @pass_context
+        def tip_shared_block(context: Context, name: str, block: Callable[[], str]) -> Markup:
+            config = context.get("config")
+            targets = self.asset_targets.get(id(config))
+            if targets is None:
+                found = ["assets/"]
+                for item in [*(config.extra_css or []), *(config.extra_javascript or [])]:
+                    found.append(str(getattr(item, "path", item)))
+                targets = self.asset_targets[id(config)] = tuple(found)
+            where = self._where(context, targets)
+            if where is None:
+                return Markup(block())
+            key = ("block", name, id(config), (context["page"].meta or {}).get("lang"), *where)
+            kept = self.kept.get(key)
+            if kept is None:
+                kept = self.kept[key] = Markup(block())
+            return kept
+
+        return {"tip_shared": tip_shared, "tip_shared_block": tip_shared_block}
 
     def render(self, context: Context, name: str) -> Markup:
         template = self.templates[name]
@@ -77,7 +99,7 @@ class SharedPartials:
         )
 
     def _place(self, context: Context) -> tuple[Any, ...] | None:
-        """What the partials' HTML depends on for this page, or None for a page of the
+        """What the navigation's HTML depends on for this page, or None for a page of the
         navigation (whose item is active, with its table of contents)."""
         page, nav = context.get("page"), context.get("nav")
         if page is None or nav is None or getattr(page, "parent", None) is not None:
@@ -91,6 +113,18 @@ class SharedPartials:
             if config is not None and config.extra.get("homepage"):
                 found.append(str(config.extra["homepage"]))
             targets = self.targets[id(nav)] = tuple(found)
+        where = self._where(context, targets)
+        if where is None:
+            return None
+        return (id(nav), id(config), (page.meta or {}).get("lang"), *where)
+
+    @staticmethod
+    def _where(context: Context, targets: tuple[str, ...]) -> tuple[Any, ...] | None:
+        """Where the page is, as far as links to ``targets`` made relative to it go; None
+        when one of them lies in the page's own folder."""
+        page = context.get("page")
+        if page is None or page.url is None:
+            return None
         # A link is made relative to the page's folder (MkDocs' get_relative_url): from a
         # folder no target lies in, it depends on the folder's parents and its depth only.
         url = str(page.url)
@@ -99,6 +133,4 @@ class SharedPartials:
         inside = "/".join(parts) + "/"
         if not parts or any(t.lstrip("/").startswith(inside) for t in targets):
             return None
-        lang = (page.meta or {}).get("lang")
-        where = (tuple(parts[:-1]), len(parts), context.get("base_url"))
-        return (id(nav), id(config), lang, *where)
+        return (tuple(parts[:-1]), len(parts), context.get("base_url"))
