@@ -47,6 +47,32 @@ def test_generated_corpus_is_a_valid_archive_of_every_type(corpus: Path) -> None
     assert (corpus / "mkdocs.yml").is_file() and (corpus / "docs").is_dir()
 
 
+def test_generated_corpus_is_translated_in_full(corpus: Path) -> None:
+    """The Russian pages are as heavy as real ones: every text a record shows has its Russian."""
+    from tip_archive.crossref.translation import translation_coverage
+
+    archive = load_archive(corpus / "data", corpus)
+    coverage = translation_coverage(archive)
+    assert coverage.complete, coverage.report()
+    assert {kind for kind, _field in coverage.needed} == set(RECORD_TYPES)
+    fields = {name for _kind, name in coverage.needed}
+    assert {"summary", "key_points", "quotes", "facts.value", "offices.title"} <= fields
+    statement = next(r for r in archive.records() if r.type == "statement")
+    ru = statement.translations["ru"]
+    assert len(ru.key_points) == len(statement.key_points) and ru.office and ru.occasion
+    assert re.search("[а-я]", ru.title) and not re.search("[a-z]", ru.title)
+
+
+def test_baseline_has_a_page_for_every_record_page_of_every_edition(corpus: Path) -> None:
+    from tip_archive.bench.run import record_pages
+
+    sizes, urls = record_pages(corpus, ["en", "ru"])
+    assert len(sizes) == len(urls) == 2 * 60
+    assert sum(u.startswith("ru/") for u in urls) == 60
+    english, _ = record_pages(corpus, ["en"])
+    assert len(english) == 60 and sum(sizes) > 2 * sum(english), "Russian pages weigh more"
+
+
 def test_corpus_is_the_same_for_the_same_seed(corpus: Path, tmp_path: Path) -> None:
     again = write_corpus(tmp_path / "again", 60, ROOT).root
     files = sorted(p.relative_to(corpus) for p in (corpus / "data").rglob("*.*"))

@@ -35,6 +35,7 @@ from .pipeline.site import BuildFailed
 from .render import csp, fulltext, languages, manifest, opendata, publish, rawhtml
 from .render.pages import SiteOptions
 from .render.paging import PAGE_BYTES
+from .render.shared import SharedPartials
 
 LOG = logging.getLogger("mkdocs.plugins.tip_archive")
 
@@ -43,6 +44,8 @@ THEME = Path(__file__).parent / "theme"
 #: The template of a page taken from the cache of rendered pages: MkDocs renders it (to
 #: nothing) and ``on_post_page`` puts the page's kept HTML in its place.
 CACHED_TEMPLATE = "tip-cached.html"
+#: The theme's partials the archive's own copies render once for many pages (render/shared.py).
+SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
 
 def _index_quietly(site: Path) -> None:
@@ -370,6 +373,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         env.globals["tip_alternates_of"] = lambda src: languages.alternates(
             src, self.urls, site_url
         )
+        # The navigation's partials and the page's styles, scripts and settings, rendered
+        # once for all the pages they are the same on (render/shared.py).
+        dirs = list(config.theme.dirs)
+        below = dirs[dirs.index(str(THEME)) + 1 :] if str(THEME) in dirs else dirs
+        env.globals.update(SharedPartials(env, below, SHARED_PARTIALS).functions())
         # Every page is read by now, so the navigation's titles are known: pages taken from
         # the cache were written with the navigation of the last build; if it has changed,
         # they are made again after all.

@@ -6,10 +6,11 @@ every record type, UN symbols of several organs (with revisions and
 corrigenda), dates of every precision and spans, cross-references with a few
 heavily referenced hubs (the General Assembly, Belarus), archived source texts
 in English and Russian, and citations whose quotes are taken verbatim from
-those texts (often across a line break), so that the archive validates; and
+those texts (often across a line break), so that the archive validates;
 references to the public record (UN documents, press releases, pages) with the
-facts, figures and offices that rest on them, some records on references alone.  The
-same size and seed give the same files, byte for byte.
+facts, figures and offices that rest on them, some records on references alone;
+and every record translated into Russian in full (:mod:`.russian`).  The same
+size and seed give the same files, byte for byte.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import yaml
 
 from ..model.records import FOLDERS
 from ..model.symbols import parse_symbol, slugify
+from .russian import Translator
 from .words import Words, wrap
 
 #: Share of each record type in a corpus (the real archive's mix, with fewer bodies).
@@ -93,7 +95,8 @@ class Corpus:
 
 class _Generator:
     def __init__(self, size: int, seed: int) -> None:
-        self.rng = random.Random(f"tip-archive-bench:{seed}:{size}")
+        self.seed = f"tip-archive-bench:{seed}:{size}"
+        self.rng = random.Random(self.seed)
         self.en = Words(self.rng)
         self.ru = Words(self.rng, "ru", size=3000)
         self.counts = _counts(size)
@@ -202,8 +205,6 @@ class _Generator:
                     ],
                 }
             ]
-        if rng.random() < 0.2:
-            record["translations"] = {"ru": {"title": self.ru.title()}}
         return record
 
     # -- records by type -----------------------------------------------------------
@@ -470,6 +471,12 @@ class _Generator:
                 placeholders.append((kind, index, record))
         for _kind, _index, record in placeholders:
             records[record["id"]] = record
+        # Last, from a generator of their own: the Russian edition of every record.
+        translator = Translator(
+            random.Random(f"{self.seed}:ru"), lambda source: self.texts[source].language
+        )
+        for record in records.values():
+            translator.record(record)
         return records, texts
 
 

@@ -62,6 +62,7 @@ class Archive:
     uses: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
     """For each reference, every fact, figure, reading and office that rests on it."""
     _normalised: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _titles: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __getitem__(self, record_id: str) -> Record:
         return self.entries[record_id].record
@@ -75,6 +76,12 @@ class Archive:
 
     def records(self, kind: str | None = None) -> list[Record]:
         return [e.record for e in self.entries.values() if kind is None or e.record.type == kind]
+
+    def titles(self, kind: str) -> frozenset[str]:
+        """The titles of the records of type ``kind``, worked out once."""
+        if kind not in self._titles:
+            self._titles[kind] = frozenset(r.title for r in self.records(kind))
+        return self._titles[kind]
 
     def paragraph(self, source_id: str, number: int) -> str:
         return self.texts[source_id][number - 1]

@@ -109,7 +109,7 @@ def export_site(config_file: Path, target: Path) -> list[str]:
     root = config_file.resolve().parent
     if target.exists() and any(target.iterdir()):
         raise ValueError(f"{target} is not empty: export into a new folder")
-    from ..plugin import THEME, read_config
+    from ..plugin import SHARED_PARTIALS, THEME, read_config
 
     config = read_config(config_file)
     _, options = _plugin_options(config.get("plugins", []))
@@ -145,7 +145,10 @@ def export_site(config_file: Path, target: Path) -> list[str]:
         written.append(path)
     # The plugin's templates, then the project's; not the sitemap, whose hreflang alternates
     # come from the plugin (Zensical writes its own sitemap).
-    shutil.copytree(THEME, target / "overrides", ignore=shutil.ignore_patterns("sitemap.xml"))
+    # The plugin's copies of the theme's navigation partials call the plugin: left out.
+    shared = [Path(name).name for name in SHARED_PARTIALS]
+    ignore = shutil.ignore_patterns("sitemap.xml", *shared)
+    shutil.copytree(THEME, target / "overrides", ignore=ignore)
     custom = (config.get("theme") or {}).get("custom_dir")
     if custom and (root / custom).is_dir():
         shutil.copytree((root / custom).resolve(), target / "overrides", dirs_exist_ok=True)

@@ -268,8 +268,7 @@ def is_person(archive: Archive, record: Record, name: str) -> bool:
     if isinstance(record, Document):
         return any(archive[i].title == name and archive[i].type == "person" for i in record.authors)
     if isinstance(record, Source):
-        bodies = {r.title for r in archive.records("body")}
-        return name not in bodies and split_name(name) is not None
+        return name not in archive.titles("body") and split_name(name) is not None
     return False
 
 

@@ -64,11 +64,14 @@ _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 #: and the start tags of links.  The build writes well-formed HTML; the tests read every
 #: page back with another parser.
 _TOKEN = re.compile(
-    rf"<!--.*?-->|<style\b{_ATTRS}>.*?</style\s*>"
-    rf"|<script\b(?P<script>{_ATTRS})>(?P<text>.*?)</script\s*>"
-    rf"|<(?:a|area)\b(?P<link>{_ATTRS})>",
+    rf"<(?:!--.*?-->|style\b{_ATTRS}>.*?</style\s*>"
+    rf"|script\b(?P<script>{_ATTRS})>(?P<text>.*?)</script\s*>"
+    rf"|(?:a|area)\b(?P<link>{_ATTRS})>)",
     re.I | re.S,
 )
+#: What an address on another host needs, written in a start tag, before it is read as a
+#: browser reads it (see :func:`is_outside`): two slashes, or what can stand for one.
+_MAYBE_OUTSIDE = re.compile(r"//|[\\&\t\n\r]")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
 
 
@@ -84,12 +87,15 @@ def _scan(page: str, own_host: str) -> tuple[list[str], list[re.Match[str]]]:
     scripts: list[str] = []
     links: list[re.Match[str]] = []
     for token in _TOKEN.finditer(page):
-        if token["script"] is not None:
+        kind = token.lastgroup  # "text" for a script, "link" for a link, None for the rest
+        if kind == "text":
             values = _attributes(token["script"])
             if "src" not in values and values.get("type", "").strip().lower() in _SCRIPT_TYPES:
                 scripts.append(token["text"])
-        elif token["link"] is not None and is_outside(
-            _attributes(token["link"]).get("href", ""), own_host
+        elif (
+            kind == "link"
+            and _MAYBE_OUTSIDE.search(token["link"])  # most links are relative: no // at all
+            and is_outside(_attributes(token["link"]).get("href", ""), own_host)
         ):
             links.append(token)
     return scripts, links
@@ -163,7 +169,9 @@ def secure_page(page: str, site_url: str = "", serving: bool = False) -> str:
     Run it on the finished HTML: the hashes are those of the scripts in it.  Running
     it again gives the same page.
     """
-    page = _OURS.sub("", page, count=1)
+    page = str(page)  # not Markup, which would escape what is added
+    if 'http-equiv="Content-Security-Policy"' in page:  # secured already: done again
+        page = _OURS.sub("", page, count=1)
     scripts, links = _scan(page, (urlsplit(site_url).hostname or "") if site_url else "")
     if links:
         out, done = [], 0

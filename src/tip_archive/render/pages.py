@@ -21,7 +21,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
 from ..authoring.published import Published
-from ..crossref.archive import Archive
+from ..crossref.archive import Archive, Backlink
 from ..i18n import Messages
 from ..loading.history import Change
 from ..model.records import (
@@ -175,7 +175,7 @@ class SiteRenderer:
         self.sources = {r.id: r for r in archive.records("source")}
         self._groups: list[ChronologyGroup] | None = None
         self._parts: dict[str, RecordParts] = {}
-        self._linked: dict[str, dict[str, list[tuple[str, Record]]]] = {}
+        self._kept_lists: dict[str, dict[str, list[Any]]] = {}
 
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
@@ -271,27 +271,32 @@ class SiteRenderer:
         self._parts[record.id] = found
         return found
 
-    def _linking(self, record: Record) -> dict[str, list[tuple[str, Record]]]:
-        """The records that point to ``record``, in order, worked out once for all its pages
-        (a body's may run to thousands, over dozens of pages)."""
-        found = self._linked.get(record.id)
-        if found is None:
-            if isinstance(record, (Body, Person)):
-                found = {
-                    "backlinks": [],
-                    "involved": describe.subject_records(self.archive, record, self.ed),
-                }
-            else:
-                found = {"backlinks": self._backlinks(record), "involved": []}
-            self._linked[record.id] = found
-        return found
-
-    def _backlinks(self, record: Record) -> list[tuple[str, Record]]:
+    def _backlinks(self, record: Record) -> list[Backlink]:
+        """The records that point to ``record``, less those its own ``related`` names."""
         return [
-            (describe.role_label(b.field, self.ed), b.record)
+            b
             for b in self.archive.backlinks.get(record.id, [])
             if not (b.field == "related" and b.record.id in record.related)
         ]
+
+    def _lists(self, record: Record) -> dict[str, list[Any]]:
+        """The long lists of ``record``'s page that its every part cuts from: made once for
+        a record whose page goes on over several (a hub's thousands of records)."""
+        found = self._kept_lists.get(record.id)
+        if found is not None:
+            return found
+        ed = self.ed
+        lists: dict[str, list[Any]] = {"backlinks": [], "involved": []}
+        if isinstance(record, (Body, Person)):
+            lists["involved"] = describe.subject_records(self.archive, record, ed)
+        else:
+            labelled = [
+                (describe.role_label(b.field, ed), b.record) for b in self._backlinks(record)
+            ]
+            lists["backlinks"] = labelled
+        if self._record_parts(record).total > 1:
+            self._kept_lists[record.id] = lists
+        return lists
 
     def paragraph_url(self, source: Record, number: int) -> str:
         """The site URL of paragraph ``number`` of ``source``: on the part of its page
@@ -308,7 +313,7 @@ class SiteRenderer:
         here = url_of(src)
         entry = self.archive.entries[record.id]
         lists: dict[str, list[Any]] = {
-            **self._linking(record),
+            **self._lists(record),
             "uses": evidence.uses(self.archive, record, here, ed)
             if isinstance(record, Reference)
             else [],

@@ -84,6 +84,7 @@ def set_aside(markdown: str) -> tuple[str, dict[str, str]]:
     blocks: dict[str, str] = {}
     index = 0
     previous_blank = True
+    last: str | None = None  # the placeholder of the last block, while only blank lines follow
     while index < len(lines):
         line = lines[index]
         start = _START.match(line) if previous_blank else None
@@ -94,13 +95,22 @@ def set_aside(markdown: str) -> tuple[str, dict[str, str]]:
             block = "\n".join(lines[index:end])
             if _UNSAFE.search(block):
                 return markdown, {}
-            key = f"{_PREFIX}x{len(blocks)}"
-            blocks[key] = block + "\n"  # as Python-Markdown leaves a raw block
-            out.append(key)
             index = end
+            if last is not None:
+                # Blocks one after another share a placeholder (fewer paragraphs for
+                # Markdown to go through), joined as Python-Markdown joins paragraphs.
+                while out[-1] != last:
+                    out.pop()
+                blocks[last] += "\n" + block + "\n"
+                continue
+            last = f"{_PREFIX}x{len(blocks)}"
+            blocks[last] = block + "\n"  # as Python-Markdown leaves a raw block
+            out.append(last)
             continue
         out.append(line)
         previous_blank = not line.strip()
+        if not previous_blank:
+            last = None
         index += 1
     return "\n".join(out), blocks
 
