@@ -27,19 +27,23 @@ def _shorten(text: str, limit: int = MAX_DESCRIPTION) -> str:
     return cut + "…"
 
 
-def describe(record: Record) -> str:
-    """One line saying what the record is: its summary's start, or its kind, symbol and date."""
+def describe(record: Record, ed: Edition | None = None) -> str:
+    """One line saying what the record is, in the edition's language: its summary's start,
+    or its kind, symbol and date."""
+    ed = ed or Edition.of("en")
     if record.summary:
         return _shorten(record.summary)
+    title = ed.plain_title(record)
     if record.type in ("body", "person"):
-        return _shorten(f"{record.title}: its part in the initiative, in the archive's records.")
-    parts = [record.label]
+        line = ed._("%(title)s: its part in the initiative, in the archive's records.")
+        return _shorten(line % {"title": title})
+    parts = [ed.label(record)]
     if record.symbol_value:
         parts.append(record.symbol_value)
     line = " ".join(parts)
     if record.date_value:
-        line += f", {record.date_value.human()}"
-    return f"{line}: {record.title}"
+        line += f", {ed.date(record.date_value)}"
+    return f"{line}: {title}"
 
 
 def social_meta(archive: Archive, record: Record, here: str, site: SiteContext) -> dict[str, Any]:
@@ -52,7 +56,7 @@ def social_meta(archive: Archive, record: Record, here: str, site: SiteContext) 
     if translated is not None and translated.summary:
         described = _first_words(translated.summary)
     else:
-        described = describe(record)
+        described = describe(record, ed)
     return {"og_type": "article", "og_title": title, "og_description": described}
 
 
