@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_project
 from tip_archive.crossref.archive import Archive
 from tip_archive.pipeline.engine import load_archive
+from tip_archive.render.edition import Edition
 from tip_archive.render.extras import SiteContext
 from tip_archive.render.publish import robots_txt
-from tip_archive.render.edition import Edition
 from tip_archive.render.social import describe, social_meta
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -66,7 +66,9 @@ def test_record_previews_name_the_symbol_and_say_what_it_is(mini_archive: Archiv
     )
     # On a Russian page, in Russian: the kind, the date and the title of the Russian edition.
     russian = Edition.of("ru")
-    assert describe(mini_archive["draft-2006"], russian).startswith("Документ, 11 сентября 2006 г.: ")
+    assert describe(mini_archive["draft-2006"], russian).startswith(
+        "Документ, 11 сентября 2006 г.: "
+    )
     assert describe(mini_archive["belarus"], russian).endswith(
         ": участие в инициативе по записям архива."
     )
