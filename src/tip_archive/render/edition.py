@@ -13,7 +13,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..i18n import N_, UNTRANSLATED, Messages
+from ..i18n import N_, UNTRANSLATED, Messages, wordless
+from ..i18n.locations import in_russian
 from ..model.dates import DateSpan
 from ..model.records import RECORD_FIELDS, Record, Translation
 from .text import paragraphs
@@ -171,7 +172,7 @@ class Edition:
         """A short text in this edition: the Russian one, or the English one marked."""
         if english is None or english == "":
             return Markup("")
-        if self.english:
+        if self.english or (not russian and wordless(english)):
             return escape(english)
         if russian:
             return escape(russian)
@@ -202,6 +203,13 @@ class Edition:
     def item_text(self, english: str | None, ru: Any, name: str) -> Markup:
         """The text of a figure, fact, reading, note or office (``ru`` is its own ``ru``)."""
         return self.text(english, getattr(ru, name, None) if ru is not None else None)
+
+    def location(self, at: str | None) -> Markup:
+        """Where in a reference (``para. 3``): in Russian from the locations' vocabulary
+        (``абз. 3``), or as written, marked, when the vocabulary cannot read it."""
+        if not at:
+            return Markup("")
+        return self.text(at, None if self.english else in_russian(at))
 
     def key_points(self, record: Record) -> list[Markup]:
         english = record.key_point_list
