@@ -51,9 +51,7 @@ NUMBERED = {
 #: The connectors between parts.
 CONNECTORS = {"and": "и", ",": ","}
 
-_TOKEN = re.compile(
-    r"\s*(?:(?P<number>\d+(?:\s*[-–]\s*\d+)?)|(?P<comma>,)|(?P<word>[A-Za-z]+)\.?)"
-)
+_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\s*[-–]\s*\d+)?)|(?P<comma>,)|(?P<word>[A-Za-z]+)\.?)")
 
 
 @dataclass(frozen=True)

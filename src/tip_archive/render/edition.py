@@ -105,6 +105,12 @@ def _counted(ngettext: Any, record_type: str, n: int) -> str:
     return text
 
 
+def _bare(text: str) -> str:
+    """A title's or a date's last words, to compare: no closing bracket, quote or full stop
+    (``2021 г.`` as ``2021 г``), one kind of dash."""
+    return text.rstrip(" .)»\"'").replace("\u2013", "-")
+
+
 def _untranslated_mark() -> Markup:
     return Markup(f' <span class="tip-untranslated">({UNTRANSLATED})</span>')
 
@@ -252,6 +258,17 @@ class Edition:
 
     def date(self, span: DateSpan | None) -> str:
         return self.m.date(span)
+
+    def date_after_title(self, record: Record) -> str:
+        """The date a list shows in brackets after a record's title, or ``""`` when the
+        title already ends with it (``… (Vienna, 2018)`` dated 2018, ``…, 3 June 2008``)."""
+        span = record.date_value
+        if span is None:
+            return ""
+        shown = self.date(span)
+        ending = _bare(self.plain_title(record))
+        written = {_bare(shown), str(span.year) if span.precision == "year" else _bare(shown)}
+        return "" if any(ending.endswith(w) for w in written) else shown
 
 
 ENGLISH = Edition(Messages())
