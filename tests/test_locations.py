@@ -217,3 +217,30 @@ def test_a_related_list_gives_a_title_ending_with_its_year_once(tmp_path: Path) 
         assert related is not None
         item = next(li for li in related.group(0).split("<li>") if "Girls" in li)
         assert "(2007)" in item and "tip-date" not in item, item
+
+
+# -- a record's own values ------------------------------------------------------------------
+
+
+def test_no_metadata_value_of_the_archive_is_left_in_english_on_its_russian_page() -> None:
+    """Every record of every type: each value of its metadata table (an agenda item, an
+    author, a publisher ...) is Russian, or a symbol, a link, or a name marked English."""
+    from bs4 import BeautifulSoup
+
+    from tip_archive.render.describe import metadata_rows
+
+    archive = load_archive(ROOT / "data", ROOT)
+    ru = Edition.of("ru")
+    left = []
+    types = set()
+    for record in archive.records():
+        types.add(record.type)
+        for row in metadata_rows(archive, record, ru.url(record), ru):
+            cell = BeautifulSoup(str(row.value), "html.parser")
+            for marked in cell.select("[lang=en], code, a.tip-outside, a.tip-undocs"):
+                marked.decompose()
+            text = cell.get_text()
+            if re.search(r"[a-z]{3,}", text) and not re.search("[а-яё]", text, re.IGNORECASE):
+                left.append(f"{record.id}: {row.label}: {text}")
+    assert len(types) == 8
+    assert left == []

@@ -175,7 +175,7 @@ def metadata_rows(archive: Archive, record: Record, here: str, ed: Edition = ENG
         add(_("Other symbols"), Markup(", ").join(evidence.symbol_html(s, ed) for s in other))
     names = record.other_name_list
     if names:
-        add(_("Other names"), "; ".join(names))
+        add(_("Other names"), Markup("; ").join(ed.name_as_given(n) for n in names))
     return rows
 
 

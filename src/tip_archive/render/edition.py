@@ -8,6 +8,7 @@ translated, never a blank: :meth:`Edition.text` is the one place that decides it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -209,6 +210,13 @@ class Edition:
     def item_text(self, english: str | None, ru: Any, name: str) -> Markup:
         """The text of a figure, fact, reading, note or office (``ru`` is its own ``ru``)."""
         return self.text(english, getattr(ru, name, None) if ru is not None else None)
+
+    def name_as_given(self, name: str) -> Markup:
+        """A name as a source gives it (``other_names``): never translated, and marked
+        English on a Russian page when it is written in Latin letters."""
+        if self.english or re.search("[А-Яа-яЁё]", name):
+            return escape(name)
+        return Markup('<span lang="en">{}</span>').format(name)
 
     def location(self, at: str | None) -> Markup:
         """Where in a reference (``para. 3``): in Russian from the locations' vocabulary
