@@ -285,6 +285,39 @@ def english_phrases() -> frozenset[str]:
     return frozenset(found)
 
 
+#: A record's own values on its page: the metadata table's cells, and where in a reference
+#: each piece of evidence was read (on the record's page and on the reference's).
+VALUES = "table.tip-meta td"
+LOCATED = ".tip-ev--referenced, ul.tip-uses li"
+
+
+def _english_values(page: Page) -> list[str]:
+    """A metadata value in English words with no Russian one (``106 (Crime prevention and
+    criminal justice)``, an author's name), and a location in English (``para. 3``),
+    outside what is marked English."""
+    from tip_archive.i18n.locations import WORDS
+
+    texts: dict[str, list[str]] = page.evaluate(
+        """([skip, values, located]) => {
+          const texts = (selector) => [...document.querySelectorAll(selector)].map((el) => {
+            const copy = el.cloneNode(true);
+            copy.querySelectorAll(skip + ", a.tip-outside, a.tip-undocs").forEach((e) => e.remove());
+            return copy.textContent;
+          });
+          return { values: texts(values), located: texts(located) };
+        }""",
+        [ENGLISH_ALLOWED, VALUES, LOCATED],
+    )
+    found = [
+        f"English value: {normalise(v)!r}"
+        for v in texts["values"]
+        if re.search(r"[a-z]{3,}", v) and not re.search("[а-яё]", v, re.IGNORECASE)
+    ]
+    words = re.compile(r"\b(?:" + "|".join(w for w in WORDS if len(w) > 2) + r")\b")
+    found += [f"English location: {normalise(t)!r}" for t in texts["located"] if words.search(t)]
+    return found
+
+
 @cache
 def counted_forms() -> dict[str, int]:
     """Each Russian word form a number of records takes → its plural form's index (0 for
@@ -325,6 +358,7 @@ def english_left_on(page: Page) -> list[str]:
     )
     text = normalise(text)
     found = [f"English: {p!r}" for p in sorted(english_phrases()) if p in text]
+    found += _english_values(page)
     counted: list[str] = page.evaluate(
         "(s) => [...document.querySelectorAll(s)].map((el) => el.textContent)", COUNTED
     )

@@ -13,12 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..i18n import wordless
+from ..i18n.locations import in_russian
 from ..model.records import (
     RECORD_FIELDS,
     Body,
     Citation,
     Event,
     Record,
+    Resolution,
     Source,
     Statement,
     Translation,
@@ -32,7 +35,7 @@ def slots(archive: Archive, record: Record) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = [("title", ru is not None)]
 
     def own(name: str, english: object) -> None:
-        if english:
+        if english and not wordless(english):
             found.append((name, bool(ru is not None and getattr(ru, name))))
 
     own("summary", record.summary)
@@ -45,9 +48,12 @@ def slots(archive: Archive, record: Record) -> list[tuple[str, bool]]:
     if isinstance(record, Event):
         own("place", record.place)
     own("publisher", getattr(record, "publisher", None))
+    if isinstance(record, Resolution):
+        own("agenda_item", record.agenda_item)
     if isinstance(record, Body):
         own("abbreviation", record.abbreviation)
     if isinstance(record, Source):
+        own("author", record.author)
         own("provenance", record.provenance)
         for number in record.uncited:
             found.append(("uncited", bool(ru and number in ru.uncited)))
@@ -69,6 +75,10 @@ def slots(archive: Archive, record: Record) -> list[tuple[str, bool]]:
                 ("facts.unconfirmed", fact.ru is not None and fact.ru.unconfirmed is not None)
             )
     found += [("offices.title", o.ru is not None) for o in record.office_list]
+    # Locations have no ``ru``: the vocabulary of :mod:`tip_archive.i18n.locations` reads them.
+    places = [f.at for f in record.facts]
+    places += [i.referenced.at for i in record.evidenced_items() if i.referenced is not None]
+    found += [("at", in_russian(at) is not None) for at in places if at]
     quotes: list[Citation] = [*record.sources]
     quotes += [i.cited for i in record.evidenced_items() if i.cited is not None]
     for cited in quotes:

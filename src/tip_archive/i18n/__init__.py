@@ -35,6 +35,12 @@ LOCALES = {"en": "en_GB", "ru": "ru_RU"}
 UNTRANSLATED = "перевод ещё не готов"
 
 
+def wordless(text: object) -> bool:
+    """A text with no letter in it (an agenda item ``104``) reads the same in both editions:
+    it needs no translation."""
+    return not any(c.isalpha() for c in str(text))
+
+
 def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined (a module-level table);
     it is translated where it is shown."""

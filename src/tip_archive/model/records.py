@@ -355,6 +355,12 @@ class Translation(Strict):
     """An event's place, in Russian."""
     publisher: str | None = None
     """A source's or reference's publisher, in Russian."""
+    author: str | None = None
+    """A source's author, in Russian (``Валентин Рыбаков``)."""
+    agenda_item: str | None = None
+    """A resolution's agenda item, in Russian: the UN's Russian name of the item where one was
+    seen, otherwise the archive's translation (``106 (Предупреждение преступности и уголовное
+    правосудие)``)."""
     abbreviation: str | None = None
     """A body's abbreviation in Russian (``ООН``, ``УНП ООН``)."""
     provenance: Text | None = None

@@ -106,7 +106,7 @@ def metadata_rows(archive: Archive, record: Record, here: str, ed: Edition = ENG
     if isinstance(record, Resolution):
         add(_("Adopted by"), link_to(record.body))
         add(_("Session"), str(record.session) if record.session else None, "session")
-        add(_("Agenda item"), record.agenda_item)
+        add(_("Agenda item"), own("agenda_item", record.agenda_item))
         add(
             _("Draft"),
             evidence.symbol_html(record.draft_symbol, ed) if record.draft_symbol else None,
@@ -150,7 +150,7 @@ def metadata_rows(archive: Archive, record: Record, here: str, ed: Edition = ENG
     elif isinstance(record, Source):
         add(_("Kind"), ed.word(record.kind))
         add(_("Language"), _(LANGUAGE_NAMES[record.language]))
-        add(_("Author"), record.author)
+        add(_("Author"), own("author", record.author))
         add(_("Publisher"), own("publisher", record.publisher))
         add(_("Provenance"), own("provenance", record.provenance))
         if record.url:
@@ -175,7 +175,7 @@ def metadata_rows(archive: Archive, record: Record, here: str, ed: Edition = ENG
         add(_("Other symbols"), Markup(", ").join(evidence.symbol_html(s, ed) for s in other))
     names = record.other_name_list
     if names:
-        add(_("Other names"), "; ".join(names))
+        add(_("Other names"), Markup("; ").join(ed.name_as_given(n) for n in names))
     return rows
 
 

@@ -8,12 +8,14 @@ translated, never a blank: :meth:`Edition.text` is the one place that decides it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..i18n import N_, UNTRANSLATED, Messages
+from ..i18n import N_, UNTRANSLATED, Messages, wordless
+from ..i18n.locations import in_russian
 from ..model.dates import DateSpan
 from ..model.records import RECORD_FIELDS, Record, Translation
 from .text import paragraphs
@@ -104,6 +106,12 @@ def _counted(ngettext: Any, record_type: str, n: int) -> str:
     return text
 
 
+def _bare(text: str) -> str:
+    """A title's or a date's last words, to compare: no closing bracket, quote or full stop
+    (``2021 г.`` as ``2021 г``), one kind of dash."""
+    return text.rstrip(" .)»\"'").replace("\u2013", "-")
+
+
 def _untranslated_mark() -> Markup:
     return Markup(f' <span class="tip-untranslated">({UNTRANSLATED})</span>')
 
@@ -171,7 +179,7 @@ class Edition:
         """A short text in this edition: the Russian one, or the English one marked."""
         if english is None or english == "":
             return Markup("")
-        if self.english:
+        if self.english or (not russian and wordless(english)):
             return escape(english)
         if russian:
             return escape(russian)
@@ -202,6 +210,20 @@ class Edition:
     def item_text(self, english: str | None, ru: Any, name: str) -> Markup:
         """The text of a figure, fact, reading, note or office (``ru`` is its own ``ru``)."""
         return self.text(english, getattr(ru, name, None) if ru is not None else None)
+
+    def name_as_given(self, name: str) -> Markup:
+        """A name as a source gives it (``other_names``): never translated, and marked
+        English on a Russian page when it is written in Latin letters."""
+        if self.english or re.search("[А-Яа-яЁё]", name):
+            return escape(name)
+        return Markup('<span lang="en">{}</span>').format(name)
+
+    def location(self, at: str | None) -> Markup:
+        """Where in a reference (``para. 3``): in Russian from the locations' vocabulary
+        (``абз. 3``), or as written, marked, when the vocabulary cannot read it."""
+        if not at:
+            return Markup("")
+        return self.text(at, None if self.english else in_russian(at))
 
     def key_points(self, record: Record) -> list[Markup]:
         english = record.key_point_list
@@ -244,6 +266,17 @@ class Edition:
 
     def date(self, span: DateSpan | None) -> str:
         return self.m.date(span)
+
+    def date_after_title(self, record: Record) -> str:
+        """The date a list shows in brackets after a record's title, or ``""`` when the
+        title already ends with it (``… (Vienna, 2018)`` dated 2018, ``…, 3 June 2008``)."""
+        span = record.date_value
+        if span is None:
+            return ""
+        shown = self.date(span)
+        ending = _bare(self.plain_title(record))
+        written = {_bare(shown), str(span.year) if span.precision == "year" else _bare(shown)}
+        return "" if any(ending.endswith(w) for w in written) else shown
 
 
 ENGLISH = Edition(Messages())

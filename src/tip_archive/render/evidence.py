@@ -114,7 +114,7 @@ class Evidence:
             f'<a class="tip-refer" href="{target}">{self.ed.title(reference)}</a>'
         ]
         if referenced.at:
-            parts.append(f", {escape(referenced.at)}")
+            parts.append(f", {self.ed.location(referenced.at)}")
         links = []
         if reference.symbol and not reference.url:  # the symbol is the authority
             links.append(undocs_link(reference.symbol, self.ed))
@@ -204,7 +204,7 @@ def uses(
                 "record": use.record,
                 "url": relative(here, ed.url(use.record) + "#" + anchor(use.loc)),
                 "what": describe_use(use, ed),
-                "at": at,
+                "at": ed.location(at),
             }
         )
     return found
