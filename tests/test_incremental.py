@@ -115,8 +115,14 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
         ),
         encoding="utf-8",
     )
+    pieces = dict(cache.pieces)
     edited = server.build()
     assert 0 < cache.rendered < pages and cache.left > 0
+    # The open data's share of a record the edit leaves is not encoded again; the event's
+    # and that of the resolution naming it are.
+    kept = {i for i, piece in cache.pieces.items() if piece is pieces[i]}
+    assert kept and "conference-2007" not in kept and "a-res-64-293" not in kept
+    assert "Renamed conference" in cache.pieces["a-res-64-293"].record
     for page in ("events/conference-2007", "ru/events/conference-2007"):
         assert "Renamed conference" in (served / page / "index.html").read_text(encoding="utf-8")
     # ... and on the pages that link to it: the resolution that names it as related.

@@ -290,13 +290,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._reused: dict[str, str] = {}
         # Under `mkdocs serve`, a page the edit does not touch (pipeline/affected.py) is left
         # as the last build wrote it: not made, read, converted, templated nor written.
-        touched = None
+        touched = edit = None
+        pieces = None
         if self.serving:
             self.cache.start_pages(set(self._plans))
+            assert self._snapshot is not None
+            edit = affected.between(self.cache.snapshot, self._snapshot, archive)
             if config.nav is not None and self._site_key == self.cache.site_key:
                 # (Without an explicit `nav`, every page's title is in the navigation.)
-                assert self._snapshot is not None
-                touched = affected.between(self.cache.snapshot, self._snapshot, archive)
+                touched = edit
+            # The open data's share of each record the edit leaves is not encoded again.
+            kept = affected.unchanged(edit, archive, self.cache.pieces)
+            pieces = self.cache.pending_pieces = opendata.record_pieces(archive, options, kept)
         left = {
             src
             for src, p in self._plans.items()
@@ -307,7 +312,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with phase("files"):
             for output in [
                 *publish.site_files(archive, config.site_url or ""),
-                *opendata.site_files(archive, options),
+                *opendata.site_files(archive, options, pieces),
                 *manifest.asset_outputs(),
                 *durable_outputs(archive, options, releases),
             ]:

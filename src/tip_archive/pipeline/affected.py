@@ -24,13 +24,16 @@ build.  When in doubt a page is made again: a stale page is a defect, a slow one
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..crossref.archive import Archive, iter_refs
 from ..loading.loader import LoadedRecord
 from ..render.changes import files_of
 from ..render.pages import PagePlan, SiteOptions, chronology_anchor
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,24 @@ def between(old: Snapshot | None, new: Snapshot, archive: Archive) -> Affected |
     if sections_old != sections_new:
         anchors |= sections_old | sections_new
     return Affected(records, kinds, anchors, bool(anchors))
+
+
+def unchanged(touched: Affected | None, archive: Archive, kept: Mapping[str, T]) -> dict[str, T]:
+    """What was kept per record from the last build (``kept``, say its share of the open
+    data) that the edit ``touched`` leaves as it was: that of every record whose own page
+    it leaves (:attr:`Affected.records`), which shows the same facts and citation.  A
+    source's citation also names its authors as people or bodies by the bodies' titles, so
+    a body touched makes every source's share again."""
+    if touched is None:
+        return {}
+    bodies = "body" in touched.kinds
+    return {
+        record_id: value
+        for record_id, value in kept.items()
+        if record_id not in touched.records
+        and record_id in archive.entries
+        and not (bodies and archive[record_id].type == "source")
+    }
 
 
 def _inbound(archive: Archive, record_id: str) -> Iterable[str]:
