@@ -270,12 +270,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 archive = load_archive(data_dir, root, self.cache)
             editions = tuple(self.config.editions)
-            plans = plan(archive, options, editions)
+            # Under `mkdocs serve`, what changed since the last good build (pipeline/affected.py).
+            self._snapshot = self._edit = symbols = None
+            if self.serving:
+                self._snapshot = affected.snapshot(archive, options)
+                self._edit = affected.between(self.cache.snapshot, self._snapshot, archive)
+                # The symbol table and redirects of the last build, if the edit leaves them.
+                last = self.cache.snapshot
+                same = affected.symbols_unchanged(self._edit, last, self._snapshot)
+                symbols = self.cache.pending_symbols = dict(self.cache.symbols) if same else {}
+            plans = plan(archive, options, editions, symbols)
         except DataError as exc:
             self.refused = True
             raise PluginError(exc.report()) from None
         self._loaded = (archive, options, releases, plans)
-        self._snapshot = affected.snapshot(archive, options) if self.serving else None
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         archive, options, releases, plans = self._loaded
@@ -290,17 +298,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._reused: dict[str, str] = {}
         # Under `mkdocs serve`, a page the edit does not touch (pipeline/affected.py) is left
         # as the last build wrote it: not made, read, converted, templated nor written.
-        touched = edit = None
-        pieces = None
+        touched = pieces = None
         if self.serving:
             self.cache.start_pages(set(self._plans))
-            assert self._snapshot is not None
-            edit = affected.between(self.cache.snapshot, self._snapshot, archive)
             if config.nav is not None and self._site_key == self.cache.site_key:
                 # (Without an explicit `nav`, every page's title is in the navigation.)
-                touched = edit
+                touched = self._edit
             # The open data's share of each record the edit leaves is not encoded again.
-            kept = affected.unchanged(edit, archive, self.cache.pieces)
+            kept = affected.unchanged(self._edit, archive, self.cache.pieces)
             pieces = self.cache.pending_pieces = opendata.record_pieces(archive, options, kept)
         left = {
             src

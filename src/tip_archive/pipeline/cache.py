@@ -97,6 +97,10 @@ class BuildCache:
     """Each record's share of the archive-wide open data as the last good build encoded it."""
     pending_pieces: dict[str, Pieces] = field(default_factory=dict)
     """Those of the build under way, which become :attr:`pieces` once it succeeds."""
+    symbols: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each edition's symbol table, its pages and redirects, as the last good build made them."""
+    pending_symbols: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Those of the build under way, which become :attr:`symbols` once it succeeds."""
 
     def page(self, src: str, key: bytes) -> RenderedPage | None:
         """The page ``src`` as written when it was last made from the same ``key``."""
@@ -133,6 +137,7 @@ class BuildCache:
         """The build wrote everything: what it wrote is what the next one compares with."""
         self.outputs, self.pending = self.pending, {}
         self.pieces, self.pending_pieces = self.pending_pieces, {}
+        self.symbols, self.pending_symbols = self.pending_symbols, {}
         self.snapshot = snapshot
 
     def archive(self, key: Path, fingerprint: Fingerprint) -> tuple[Archive, list[Problem]] | None:
@@ -159,6 +164,7 @@ class BuildCache:
         self.dates.clear()
         self.outputs.clear()
         self.pieces.clear()
+        self.symbols.clear()
         self.nav_key = self.site_key = self.snapshot = None
         if self.frozen:
             gc.unfreeze()
