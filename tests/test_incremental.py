@@ -115,8 +115,17 @@ def test_a_rebuild_reuses_unchanged_pages_and_equals_a_full_build(
         ),
         encoding="utf-8",
     )
+    pieces, symbols = dict(cache.pieces), dict(cache.symbols)
     edited = server.build()
     assert 0 < cache.rendered < pages and cache.left > 0
+    # The open data's share of a record the edit leaves is not encoded again; the event's
+    # and that of the resolution naming it are.
+    kept = {i for i, piece in cache.pieces.items() if piece is pieces[i]}
+    assert kept and "conference-2007" not in kept and "a-res-64-293" not in kept
+    assert "Renamed conference" in cache.pieces["a-res-64-293"].record
+    # The event has no symbol: the symbol table, its pages and redirects are those made last.
+    assert set(symbols) == {"en", "ru"}
+    assert all(cache.symbols[lang] is symbols[lang] for lang in symbols)
     for page in ("events/conference-2007", "ru/events/conference-2007"):
         assert "Renamed conference" in (served / page / "index.html").read_text(encoding="utf-8")
     # ... and on the pages that link to it: the resolution that names it as related.
@@ -216,6 +225,14 @@ def _translate(project: Path) -> None:
     )
 
 
+def _retitle_resolution(project: Path) -> None:
+    _replace(
+        project / "data/resolutions/a-res-64-293.yaml",
+        "title: United Nations Global Plan",
+        "title: The Global Plan",
+    )
+
+
 def _release(project: Path) -> None:
     (project / "releases.yaml").write_text(
         'releases:\n  - number: 1\n    date: "2026-11-25"\n    note: The first release.\n',
@@ -231,6 +248,11 @@ EDITS = {
         [("chronology/2007", "conference-2007/")],
     ),
     "a symbol": (_resymbol, [("symbols", "Add.1")], []),
+    "a title in the symbol table": (
+        _retitle_resolution,
+        [("symbols", "The Global Plan"), ("symbol/A/RES/64/293", "The Global Plan")],
+        [("symbols", "United Nations Global Plan")],
+    ),
     "a source text": (_retext, [("sources/mini-source", "A paragraph added")], []),
     "a Russian title": (
         _translate,

@@ -270,12 +270,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             else:
                 archive = load_archive(data_dir, root, self.cache)
             editions = tuple(self.config.editions)
-            plans = plan(archive, options, editions)
+            # Under `mkdocs serve`, what changed since the last good build (pipeline/affected.py).
+            self._snapshot = self._edit = symbols = None
+            if self.serving:
+                self._snapshot = affected.snapshot(archive, options)
+                self._edit = affected.between(self.cache.snapshot, self._snapshot, archive)
+                # The symbol table and redirects of the last build, if the edit leaves them.
+                last = self.cache.snapshot
+                same = affected.symbols_unchanged(self._edit, last, self._snapshot)
+                symbols = self.cache.pending_symbols = dict(self.cache.symbols) if same else {}
+            plans = plan(archive, options, editions, symbols)
         except DataError as exc:
             self.refused = True
             raise PluginError(exc.report()) from None
         self._loaded = (archive, options, releases, plans)
-        self._snapshot = affected.snapshot(archive, options) if self.serving else None
 
     def on_files(self, files: Files, *, config: Any) -> Files:
         archive, options, releases, plans = self._loaded
@@ -290,13 +298,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._reused: dict[str, str] = {}
         # Under `mkdocs serve`, a page the edit does not touch (pipeline/affected.py) is left
         # as the last build wrote it: not made, read, converted, templated nor written.
-        touched = None
+        touched = pieces = None
         if self.serving:
             self.cache.start_pages(set(self._plans))
             if config.nav is not None and self._site_key == self.cache.site_key:
                 # (Without an explicit `nav`, every page's title is in the navigation.)
-                assert self._snapshot is not None
-                touched = affected.between(self.cache.snapshot, self._snapshot, archive)
+                touched = self._edit
+            # The open data's share of each record the edit leaves is not encoded again.
+            kept = affected.unchanged(self._edit, archive, self.cache.pieces)
+            pieces = self.cache.pending_pieces = opendata.record_pieces(archive, options, kept)
         left = {
             src
             for src, p in self._plans.items()
@@ -307,7 +317,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         with phase("files"):
             for output in [
                 *publish.site_files(archive, config.site_url or ""),
-                *opendata.site_files(archive, options),
+                *opendata.site_files(archive, options, pieces),
                 *manifest.asset_outputs(),
                 *durable_outputs(archive, options, releases),
             ]:

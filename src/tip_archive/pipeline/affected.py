@@ -24,13 +24,16 @@ build.  When in doubt a page is made again: a stale page is a defect, a slow one
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..crossref.archive import Archive, iter_refs
 from ..loading.loader import LoadedRecord
 from ..render.changes import files_of
 from ..render.pages import PagePlan, SiteOptions, chronology_anchor
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class Affected:
     """The pages an edit touches, by what they show (a :attr:`PagePlan.topic`)."""
 
     records: set[str]
+    edited: set[str]
+    """The records edited, added or deleted (of which :attr:`records` are the widening)."""
     kinds: set[str]
     anchors: set[str]
     overview: bool
@@ -137,7 +142,7 @@ def between(old: Snapshot | None, new: Snapshot, archive: Archive) -> Affected |
         return None
     edited = changed(old, new)
     if not edited:
-        return Affected(set(), set(), set(), False)
+        return Affected(set(), set(), set(), set(), False)
     near = set(edited)
     for record_id in edited:
         near |= _neighbours(archive, record_id, old, new)
@@ -164,7 +169,39 @@ def between(old: Snapshot | None, new: Snapshot, archive: Archive) -> Affected |
     sections_new = {s.anchor for s in new.states.values() if s.anchor is not None}
     if sections_old != sections_new:
         anchors |= sections_old | sections_new
-    return Affected(records, kinds, anchors, bool(anchors))
+    return Affected(records, edited, kinds, anchors, bool(anchors))
+
+
+def unchanged(touched: Affected | None, archive: Archive, kept: Mapping[str, T]) -> dict[str, T]:
+    """What was kept per record from the last build (``kept``, say its share of the open
+    data) that the edit ``touched`` leaves as it was: that of every record whose own page
+    it leaves (:attr:`Affected.records`), which shows the same facts and citation.  A
+    source's citation also names its authors as people or bodies by the bodies' titles, so
+    a body touched makes every source's share again."""
+    if touched is None:
+        return {}
+    bodies = "body" in touched.kinds
+    return {
+        record_id: value
+        for record_id, value in kept.items()
+        if record_id not in touched.records
+        and record_id in archive.entries
+        and not (bodies and archive[record_id].type == "source")
+    }
+
+
+def symbols_unchanged(touched: Affected | None, old: Snapshot | None, new: Snapshot) -> bool:
+    """Whether the symbol table, its pages and redirects are as the last build made them:
+    they show the records with a symbol, each by its own fields, so an edit leaves them
+    when no record it edited, added or deleted has or had one."""
+    if touched is None or old is None:
+        return False
+    for snap in (old, new):
+        for record_id in touched.edited:
+            state = snap.states.get(record_id)
+            if state is not None and state.entry.record.symbols():
+                return False
+    return True
 
 
 def _inbound(archive: Archive, record_id: str) -> Iterable[str]:

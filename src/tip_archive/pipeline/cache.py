@@ -28,6 +28,7 @@ from ..loading.loader import ReadCache
 from ..loading.problems import Problem
 
 if TYPE_CHECKING:
+    from ..render.opendata import Pieces
     from .affected import Snapshot
 
 Fingerprint = list[tuple[str, bytes | None]]
@@ -92,6 +93,14 @@ class BuildCache:
     """The digest of each generated file other than a page, as the last good build wrote it."""
     pending: dict[str, bytes] = field(default_factory=dict)
     """The digests of the build under way, which become :attr:`outputs` once it succeeds."""
+    pieces: dict[str, Pieces] = field(default_factory=dict)
+    """Each record's share of the archive-wide open data as the last good build encoded it."""
+    pending_pieces: dict[str, Pieces] = field(default_factory=dict)
+    """Those of the build under way, which become :attr:`pieces` once it succeeds."""
+    symbols: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each edition's symbol table, its pages and redirects, as the last good build made them."""
+    pending_symbols: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Those of the build under way, which become :attr:`symbols` once it succeeds."""
 
     def page(self, src: str, key: bytes) -> RenderedPage | None:
         """The page ``src`` as written when it was last made from the same ``key``."""
@@ -114,6 +123,7 @@ class BuildCache:
             self.dates.pop(src, None)
         self.reused = self.rendered = self.left = 0
         self.pending = {}
+        self.pending_pieces = {}
 
     def output_unchanged(self, path: str, content: str | bytes) -> bool:
         """Whether the last good build wrote ``path`` with this ``content`` (noted for the
@@ -126,6 +136,8 @@ class BuildCache:
     def succeeded(self, snapshot: Snapshot | None) -> None:
         """The build wrote everything: what it wrote is what the next one compares with."""
         self.outputs, self.pending = self.pending, {}
+        self.pieces, self.pending_pieces = self.pending_pieces, {}
+        self.symbols, self.pending_symbols = self.pending_symbols, {}
         self.snapshot = snapshot
 
     def archive(self, key: Path, fingerprint: Fingerprint) -> tuple[Archive, list[Problem]] | None:
@@ -151,6 +163,8 @@ class BuildCache:
         self.written.clear()
         self.dates.clear()
         self.outputs.clear()
+        self.pieces.clear()
+        self.symbols.clear()
         self.nav_key = self.site_key = self.snapshot = None
         if self.frozen:
             gc.unfreeze()

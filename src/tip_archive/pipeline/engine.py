@@ -129,15 +129,24 @@ def generate(
 
 
 def plan(
-    archive: Archive, options: SiteOptions | None = None, editions: tuple[str, ...] = EDITIONS
+    archive: Archive,
+    options: SiteOptions | None = None,
+    editions: tuple[str, ...] = EDITIONS,
+    symbols: dict[str, dict[str, str]] | None = None,
 ) -> list[PagePlan]:
     """Every edition's pages (as :func:`generate` makes one edition's), each made only
-    when its ``make`` is called."""
+    when its ``make`` is called.  ``symbols`` holds each edition's symbol files
+    (:meth:`~tip_archive.render.pages.SiteRenderer.symbol_files`): those it has are
+    used, those it lacks are made and put in it."""
     options = options or SiteOptions()
     plans: list[PagePlan] = []
     for lang in editions:
         ed = Edition.of(lang)
-        plans += renderer(archive, options, lang).plan()
+        site = renderer(archive, options, lang)
+        files = None
+        if symbols is not None:
+            files = symbols[lang] = symbols.get(lang) or site.symbol_files()
+        plans += site.plan(files)
         plans.append(PagePlan(ed.src(DATA_PAGE), None, partial(data_page, archive, options, ed)))
         if options.published:
             releases = partial(versions.releases_page, archive, options.published, ed)

@@ -11,7 +11,6 @@ page shows it.  A new record type is one more entry.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -231,10 +230,6 @@ def _add_by_type(archive: Archive, record: Record, item: dict[str, Any], f: Fact
             item["archive_location"] = record.url
 
 
-def csl_json(items: list[dict[str, Any]]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
 # -- BibTeX ---------------------------------------------------------------------------
 
 _BIB_SPECIAL = {
@@ -308,10 +303,6 @@ def bibtex_entry(item: dict[str, Any]) -> str:
     return f"@{BIBTEX_TYPES.get(kind, 'misc')}{{{item['id']},\n{body}\n}}\n"
 
 
-def bibtex(items: list[dict[str, Any]]) -> str:
-    return "\n".join(bibtex_entry(item) for item in items)
-
-
 # -- RIS ------------------------------------------------------------------------------
 
 
@@ -353,7 +344,3 @@ def ris_entry(item: dict[str, Any]) -> str:
     add("N1", item.get("note"))
     text = "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
     return text + "ER  - \r\n"
-
-
-def ris(items: list[dict[str, Any]]) -> str:
-    return "\r\n".join(ris_entry(item) for item in items)

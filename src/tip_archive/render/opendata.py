@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..crossref.archive import Archive, iter_refs
@@ -133,16 +135,39 @@ def _put(data: Any, loc: tuple[str | int, ...], value: object) -> None:
     data[loc[-1]] = value
 
 
-def records_json(archive: Archive, site: extras.SiteContext) -> str:
+def records_json(archive: Archive, site: extras.SiteContext, records: list[str]) -> str:
+    """``records.json``, from each record's :attr:`Pieces.record` in order."""
     document: dict[str, Any] = {
         "site": site.absolute(""),
         "schema": site.absolute("data/record.schema.json"),
         "count": len(archive.entries),
-        "records": [record_data(archive, r, site) for r in ordered(archive)],
+        "records": _RECORDS,
     }
     if site.release:
         document["release"] = site.release
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+    # The keys are sorted: "count" (a number) comes before "records", whose marker is so
+    # the first one in the text.
+    return text.replace(json.dumps(_RECORDS), _json_list(records, "  "), 1) + "\n"
+
+
+_RECORDS = "\x00records"
+
+
+def _json_list(elements: list[str], indent: str) -> str:
+    """A JSON list of encoded ``elements`` as ``json.dumps(..., indent=2)`` writes it at
+    ``indent`` (each element already encoded at that depth)."""
+    if not elements:
+        return "[]"
+    inner = "\n" + indent + "  "
+    return "[" + inner + ("," + inner).join(elements) + "\n" + indent + "]"
+
+
+def _element(value: Any, indent: str) -> str:
+    """``value`` encoded as an element of a list at ``indent`` (see :func:`_json_list`)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    # (A newline in the text is the indentation's: one inside a string is escaped.)
+    return text.replace("\n", "\n" + indent + "  ")
 
 
 # -- records.csv ----------------------------------------------------------------------
@@ -180,38 +205,83 @@ def _fact_cell(fact: Fact) -> str:
     return f"{fact.field} = {' '.join(fact.value.split())} ({where})"
 
 
-def records_csv(archive: Archive, site: extras.SiteContext) -> str:
+def _csv_line(record: Record, site: extras.SiteContext) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for record in ordered(archive):
-        writer.writerow(csv_row(record, site))
+    csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n").writerow(
+        csv_row(record, site)
+    )
+    return out.getvalue()
+
+
+def _csv_header() -> str:
+    out = io.StringIO()
+    csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n").writeheader()
     return out.getvalue()
 
 
 # -- every generated file ---------------------------------------------------------------
 
 
-def site_files(archive: Archive, options: SiteOptions) -> list[Output]:
-    """The open data: archive-wide files, and each record's citation files."""
+@dataclass(frozen=True)
+class Pieces:
+    """One record's share of the archive-wide files, encoded as they hold it.
+
+    Under ``mkdocs serve`` the pieces of the records an edit does not touch are kept
+    from the last build (see the plugin), so a save encodes only the few it touches."""
+
+    record: str
+    """Its element of ``records.json``."""
+    item: str
+    """Its CSL-JSON item, as an element of ``citations.json``."""
+    bibtex: str
+    ris: str
+    row: str
+    """Its line of ``records.csv``."""
+
+
+def record_pieces(
+    archive: Archive, options: SiteOptions, kept: Mapping[str, Pieces] | None = None
+) -> dict[str, Pieces]:
+    """Every record's :class:`Pieces`, in the files' order; those in ``kept`` as they are."""
     site = options.site()
-    items = {r.id: bibformats.csl_item(archive, r, site) for r in ordered(archive)}
-    all_items = list(items.values())
+    kept = kept or {}
+    return {r.id: kept.get(r.id) or _pieces(archive, r, site) for r in ordered(archive)}
+
+
+def _pieces(archive: Archive, record: Record, site: extras.SiteContext) -> Pieces:
+    item = bibformats.csl_item(archive, record, site)
+    return Pieces(
+        record=_element(record_data(archive, record, site), "  "),
+        item=_element(item, ""),
+        bibtex=bibformats.bibtex_entry(item),
+        ris=bibformats.ris_entry(item),
+        row=_csv_line(record, site),
+    )
+
+
+def site_files(
+    archive: Archive, options: SiteOptions, pieces: dict[str, Pieces] | None = None
+) -> list[Output]:
+    """The open data: archive-wide files, and each record's citation files (made from
+    ``pieces``, :func:`record_pieces`, when given)."""
+    site = options.site()
+    if pieces is None:
+        pieces = record_pieces(archive, options)
+    every = list(pieces.values())
     files = [
-        Output("data/records.json", records_json(archive, site)),
-        Output("data/records.csv", records_csv(archive, site)),
-        Output("data/citations.json", bibformats.csl_json(all_items), CSL_JSON),
-        Output("data/citations.bib", bibformats.bibtex(all_items)),
-        Output("data/citations.ris", bibformats.ris(all_items)),
+        Output("data/records.json", records_json(archive, site, [p.record for p in every])),
+        Output("data/records.csv", _csv_header() + "".join(p.row for p in every)),
+        Output("data/citations.json", _json_list([p.item for p in every], "") + "\n", CSL_JSON),
+        Output("data/citations.bib", "\n".join(p.bibtex for p in every)),
+        Output("data/citations.ris", "\r\n".join(p.ris for p in every)),
         Output("data/record.schema.json", schema_json(), "application/schema+json"),
     ]
-    for record in ordered(archive):
-        item = items[record.id]
-        json_path, bib_path, ris_path = cite_block.download_paths(record)
+    for record_id, piece in pieces.items():
+        json_path, bib_path, ris_path = cite_block.download_paths(archive[record_id])
         files += [
-            Output(json_path, bibformats.csl_json([item]), CSL_JSON),
-            Output(bib_path, bibformats.bibtex_entry(item)),
-            Output(ris_path, bibformats.ris_entry(item)),
+            Output(json_path, _json_list([piece.item], "") + "\n", CSL_JSON),
+            Output(bib_path, piece.bibtex),
+            Output(ris_path, piece.ris),
         ]
     return files
 

@@ -180,8 +180,9 @@ class SiteRenderer:
     def render(self) -> list[Page]:
         return [plan.make() for plan in self.plan()]
 
-    def plan(self) -> list[PagePlan]:
-        """Every page, in order, each made when asked for."""
+    def plan(self, symbol_files: dict[str, str] | None = None) -> list[PagePlan]:
+        """Every page, in order, each made when asked for; the symbol table's files are
+        ``symbol_files`` when given (see :meth:`symbol_files`)."""
         plans = [plan for r in self.archive.records() for plan in self._record_plans(r)]
         for kind in RECORD_TYPES:
             plans += self._listing_plans(kind)
@@ -190,8 +191,14 @@ class SiteRenderer:
         plans.append(
             PagePlan(reference_src, None, lambda: Page(reference_src, reference_page(self.ed)))
         )
-        # The symbol table, its page and redirects, made together and at once (the
-        # lookup table and the redirects are the English edition's: one for the site).
+        files = self.symbol_files() if symbol_files is None else symbol_files
+        plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
+        return plans
+
+    def symbol_files(self) -> dict[str, str]:
+        """The symbol table, its page and redirects, made together and at once (the lookup
+        table and the redirects are the English edition's: one for the site).  They show
+        the records with a symbol, each by its own fields alone."""
         symbols = symbol_entries(self.archive)
         here = url_of(self.ed.src(SYMBOLS_SRC))
         if self.ed.english:
@@ -199,8 +206,7 @@ class SiteRenderer:
             files |= redirect_pages(symbols, self.options.site_url)
         else:
             files = symbol_pages(self.env, symbols, self._common(here), ed=self.ed)
-        plans += [PagePlan(src, None, partial(Page, src, text)) for src, text in files.items()]
-        return plans
+        return files
 
     # -- helpers used by the templates -------------------------------------------------
 
