@@ -188,3 +188,28 @@ def test_no_earlier_build_or_other_settings_touch_every_page(corpus: Path) -> No
     assert affected.between(None, now, archive) is None
     other = affected.snapshot(archive, SiteOptions(site_url="https://example.org/", release="2"))
     assert affected.between(other, now, archive) is None
+
+
+def test_a_body_taking_a_source_authors_name_touches_the_source(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A source's citation names its author as a person or a body by the bodies' titles: a
+    body renamed to (or from) an author's name changes the source's page, which names none
+    of the bodies."""
+    root = tmp_path / "c"
+    shutil.copytree(corpus, root)
+    source = _first(root, "sources")
+    _sub(source, r"^title: (.*)$", r"title: \1\nauthor: Anna Smith")
+    cache = BuildCache()
+    try:
+        before = Built(root, cache)
+        _sub(_first(root, "bodies"), r"^title: .*$", "title: Anna Smith")
+        after = Built(root, cache)
+    finally:
+        cache.close()
+    touched = affected.between(before.snapshot, after.snapshot, after.archive)
+    assert touched is not None
+    changed = {src for src, md in after.markdown.items() if before.markdown.get(src) != md}
+    page = f"sources/{source.stem}.md"
+    assert page in changed, "the source's citation names its author as a body now"
+    assert touched.touches(after.plans[page]), f"{page} changed but is not in the set"
