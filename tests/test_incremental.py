@@ -208,20 +208,18 @@ def _resymbol(project: Path) -> None:
     )
 
 
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def _retext(project: Path) -> None:
-    text = project / "data/sources/texts/mini.txt"
-    text.write_text(
-        text.read_text(encoding="utf-8") + "\nA paragraph added to the archived text.\n",
-        encoding="utf-8",
-    )
+    _append(project / "data/sources/texts/mini.txt", "\nA paragraph added to the archived text.\n")
 
 
 def _translate(project: Path) -> None:
-    event = project / "data/events/conference-2007.yaml"
-    event.write_text(
-        event.read_text(encoding="utf-8")
-        + "translations:\n  ru:\n    title: Переименованная конференция\n",
-        encoding="utf-8",
+    _append(
+        project / "data/events/conference-2007.yaml",
+        "translations:\n  ru:\n    title: Переименованная конференция\n",
     )
 
 

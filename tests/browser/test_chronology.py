@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from .browsing import (
     SCREENSHOTS,
@@ -134,21 +134,28 @@ def test_an_old_link_to_a_year_of_the_chronology_lands_on_its_page(
     assert path_of(page, server) == "chronology/"
 
 
-def test_on_the_overview_the_filters_narrow_the_graphic(open_page: OpenPage) -> None:
-    page = visit(open_page(), "chronology/")
-    everything = _visible(page, MARKS)
+def _filter_by_type(page: Page, selector: str) -> tuple[Locator, list[str]]:
+    """The filters' form, after checking that choosing resolutions shows only the
+    ``selector`` elements of resolutions and says how many of all; and every element."""
+    everything = _visible(page, selector)
     form = page.locator("#tip-filters")
     expect(form).to_be_visible()
     expect(form.locator(".tip-filters__status")).to_have_text(
         f"Showing all {len(everything)} records."
     )
     form.locator("select[name=type]").select_option("resolution")
-    resolutions = _visible(page, f"{MARKS}[data-type=resolution]")
-    assert resolutions and _visible(page, MARKS) == resolutions
+    resolutions = _visible(page, f"{selector}[data-type=resolution]")
+    assert resolutions and _visible(page, selector) == resolutions
     expect(form.locator(".tip-filters__status")).to_have_text(
         f"Showing {len(resolutions)} of {len(everything)} records."
     )
     assert parse_qs(urlsplit(page.url).query) == {"type": ["resolution"]}
+    return form, everything
+
+
+def test_on_the_overview_the_filters_narrow_the_graphic(open_page: OpenPage) -> None:
+    page = visit(open_page(), "chronology/")
+    form, everything = _filter_by_type(page, MARKS)
     form.get_by_role("button", name="Show all").click()
     expect(form.locator(".tip-filters__status")).to_have_text(
         f"Showing all {len(everything)} records."
@@ -157,20 +164,7 @@ def test_on_the_overview_the_filters_narrow_the_graphic(open_page: OpenPage) -> 
 
 def test_filters_narrow_a_years_list(open_page: OpenPage) -> None:
     page = visit(open_page(), YEAR)
-    everything = _visible(page, ITEMS)
-    form = page.locator("#tip-filters")
-    expect(form).to_be_visible()
-    expect(form.locator(".tip-filters__status")).to_have_text(
-        f"Showing all {len(everything)} records."
-    )
-
-    form.locator("select[name=type]").select_option("resolution")
-    resolutions = _visible(page, f"{ITEMS}[data-type=resolution]")
-    assert resolutions and _visible(page, ITEMS) == resolutions
-    expect(form.locator(".tip-filters__status")).to_have_text(
-        f"Showing {len(resolutions)} of {len(everything)} records."
-    )
-    assert parse_qs(urlsplit(page.url).query) == {"type": ["resolution"]}
+    form, everything = _filter_by_type(page, ITEMS)
 
     form.locator("select[name=type]").select_option("")
     body = sorted(_attribute_values(page, "bodies"))[0]
