@@ -31,6 +31,10 @@ class DataError(Exception):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[list[Problem]]]:
+        # Rebuilt from its problems, not its message: a build's child process passes it back.
+        return type(self), (self.problems,)
+
     def report(self) -> str:
         count = sum(p.stands_for for p in self.problems)
         lines = [str(p) for p in self.problems]

@@ -29,6 +29,9 @@ log = logging.getLogger("tip_archive")
 #: wall-clock time, and processor time, which a busy shared machine disturbs less.
 PHASE_SECONDS: defaultdict[str, float] = defaultdict(float)
 PHASE_CPU_SECONDS: defaultdict[str, float] = defaultdict(float)
+#: The peak memory of the process that made the pages, when it was not this one
+#: (``tip-archive build`` makes them in a child process: see ``apart.py``).
+PEAK_APART_BYTES = 0
 
 
 def _cpu() -> float:

@@ -28,17 +28,19 @@ import contextlib
 import ctypes
 import errno
 import os
+import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..crossref.archive import Archive
 from ..loading.problems import DataError
-from . import faults
+from . import apart, faults
+from .engine import phase
 from .summary import WarningCounter, build_summary, records_line
 
 #: Build time used when neither SOURCE_DATE_EPOCH nor git gives one: 2020-01-01 00:00 UTC.
@@ -203,27 +205,7 @@ def _cannot_write(exc: OSError, site_dir: Path, kept: str) -> int:
 def _locked_build(
     config_file: Path, site_dir: Path, root: Path, strict: bool, epoch: str, kept: str
 ) -> int:
-    from ..authoring.release import releases_problems
-    from ..plugin import mkdocs_build
     from ..render import fulltext
-    from .cache import BuildCache
-    from .engine import load_archive, phase
-
-    validated: list[Archive] = []
-    cache = BuildCache()
-    records = ""
-
-    def validate(data_dir: Path) -> Archive:
-        # Every file the build reads, checked before MkDocs writes a page: the records and
-        # their texts, releases.yaml; all their problems reported at once.
-        problems = releases_problems(root)
-        try:
-            validated.append(load_archive(data_dir, root, cache))
-        except DataError as exc:
-            raise DataError([*exc.problems, *problems]) from None
-        if problems:
-            raise DataError(problems)
-        return validated[0]
 
     with contextlib.ExitStack() as stack:
         try:
@@ -240,17 +222,13 @@ def _locked_build(
                 tmp = Path(tempfile.mkdtemp(prefix=build_dir_prefix(site_dir), dir=site_dir.parent))
             except OSError as exc:
                 return _cannot_write(exc, site_dir, kept)
-            with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
-                site_url = mkdocs_build(
-                    config_file, tmp, strict=strict, validate=validate, index=False
-                )
-            # The full-text index once the pages are written and the archive let go: Pagefind
-            # holds a whole edition in memory, and need not do it beside the build's own.
-            records = records_line(validated[0])
-            validated.clear()
-            cache.close()
-            cache = BuildCache()  # the read records too (``close`` keeps them for a next build)
-            _give_back_memory()
+            pages_in = tmp
+            # The pages are made by a process of their own (see ``apart.py``), and the
+            # full-text index once it has ended: Pagefind holds a whole edition in memory,
+            # and need not do it beside what the build kept.
+            site_url, records, warnings = _pages_apart(
+                lambda: _make_pages(config_file, pages_in, root, strict, epoch)
+            )
             try:
                 with phase("search"):
                     fulltext.index_site(tmp)
@@ -286,12 +264,65 @@ def _locked_build(
         except OSError as exc:
             return _cannot_write(exc, site_dir, f"{kept} The half-built copy was removed.")
         finally:
-            cache.close()
             if not swapped and tmp is not None:
                 with faults.deferred():
                     _remove(tmp)
-    print(build_summary(records, site_dir, warnings.count, site_url))
+    print(build_summary(records, site_dir, warnings, site_url))
     return 0
+
+
+def _pages_apart(make: Callable[[], tuple[str, str, int]]) -> tuple[str, str, int]:
+    """``make()`` in a child process; the phases it timed and its peak memory come back with
+    its result, for the benchmark (``engine.PHASE_SECONDS``, ``engine.PEAK_APART_BYTES``)."""
+    from . import engine
+
+    def step() -> tuple[tuple[str, str, int], dict[str, float], dict[str, float], int]:
+        made = make()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        return made, dict(engine.PHASE_SECONDS), dict(engine.PHASE_CPU_SECONDS), peak
+
+    made, seconds, cpu, peak = apart.run_apart(step)
+    engine.PHASE_SECONDS.update(seconds)  # the child's began as copies of these
+    engine.PHASE_CPU_SECONDS.update(cpu)
+    engine.PEAK_APART_BYTES = max(engine.PEAK_APART_BYTES, peak)
+    return made
+
+
+def _make_pages(
+    config_file: Path, tmp: Path, root: Path, strict: bool, epoch: str
+) -> tuple[str, str, int]:
+    """Validate the data and let MkDocs write the pages into ``tmp``: the site's URL, the
+    records line of the summary and the count of warnings."""
+    from ..authoring.release import releases_problems
+    from ..plugin import mkdocs_build
+    from .cache import BuildCache
+    from .engine import load_archive
+
+    validated: list[Archive] = []
+    cache = BuildCache()
+
+    def validate(data_dir: Path) -> Archive:
+        # Every file the build reads, checked before MkDocs writes a page: the records and
+        # their texts, releases.yaml; all their problems reported at once.
+        problems = releases_problems(root)
+        try:
+            validated.append(load_archive(data_dir, root, cache))
+        except DataError as exc:
+            raise DataError([*exc.problems, *problems]) from None
+        if problems:
+            raise DataError(problems)
+        return validated[0]
+
+    try:
+        with _environment("SOURCE_DATE_EPOCH", epoch), WarningCounter() as warnings:
+            site_url = mkdocs_build(config_file, tmp, strict=strict, validate=validate, index=False)
+        records = records_line(validated[0])
+    finally:
+        validated.clear()
+        cache.close()
+    if not apart.can_fork():  # built in this process: hand its memory back before Pagefind
+        _give_back_memory()
+    return site_url, records, warnings.count
 
 
 def _give_back_memory() -> None:

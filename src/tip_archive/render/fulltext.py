@@ -54,9 +54,17 @@ EXCLUDE = (
     ".tip-pager",
     # The "Cite this" section repeats the record's title and symbol in five styles.
     "div.tip-cite",
+    # A resolution's or document's text is a source's paragraphs, word for word: indexed on
+    # the source's page, where each paragraph lists the records citing it.  Indexed on both,
+    # it was a tenth of an edition's words and of the largest index chunk (the word "the").
+    "div.tip-text",
     ".tip-changed",
     # The kind of evidence next to each fact: the same few words on every record page.
     ".tip-ev-label",
+    # So are the notes that say how a page is read (what the kinds of evidence mean, that
+    # a text is verbatim with an anchor per paragraph): on every record page, a twentieth of
+    # an edition's words; a search for "archive" or "anchor" found every page.
+    ".tip-note",
     ".tip-ev-mark",
     # So are the Russian edition's notices of a translation still to come (a tenth of its
     # words at 10,000 records), and what is written for screen readers only.
