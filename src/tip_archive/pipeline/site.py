@@ -6,7 +6,9 @@ the new one, never a mixture and never nothing.
 1. The data are validated first (the folder the plugin is configured with, ``data_dir``
    in ``mkdocs.yml``); a problem stops everything before MkDocs builds a page, and the
    plugin renders the archive validated here rather than reading the folder again.
-2. MkDocs builds into a fresh sibling folder, ``.site-build-XXXX``.
+2. MkDocs builds into a fresh sibling folder, ``.site-build-XXXX``, in a child process
+   (``apart.py``); Pagefind indexes it once that process has ended and given back its
+   memory, so that the build's peak is the larger of the two, not their sum.
 3. Only a complete, successful build replaces ``site/``: on Linux with one atomic
    ``renameat2(RENAME_EXCHANGE)``, which swaps the two folders in a single step,
    so that a reader or a web server sees the old site or the new one, nothing in

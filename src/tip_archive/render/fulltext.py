@@ -14,6 +14,8 @@ of HTML: 2.3 GB for both editions at 10,000 records), so each edition is indexed
 of its own, one after the other, into the same folder: the runs write the same runtime
 files and each its own language's index, and their ``pagefind-entry.json`` files are
 merged into one.  The browser fetches exactly what one run over the whole site gives it.
+``tip-archive build`` runs Pagefind once the process that made the pages has ended
+(``pipeline/apart.py``): nothing of the Python build is alive beside it.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ EXCLUDE = (
     # it was a tenth of an edition's words and of the largest index chunk (the word "the").
     "div.tip-text",
     ".tip-changed",
+    # A record's versions: which data releases hold it, in the same sentences on every page.
+    ".tip-versions",
     # The kind of evidence next to each fact: the same few words on every record page.
     ".tip-ev-label",
     # So are the notes that say how a page is read (what the kinds of evidence mean, that
