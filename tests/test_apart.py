@@ -87,3 +87,11 @@ def test_a_stop_asked_of_this_process_stops_the_step_and_waits_for_it(tmp_path: 
     assert time.monotonic() - begun < 30  # the child did not sleep its minute out
     with pytest.raises(ProcessLookupError):  # ended, and waited for (no zombie left)
         os.kill(int(pid_file.read_text()), 0)
+
+
+def test_a_step_killed_says_so() -> None:
+    def step() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    with pytest.raises(apart.ChildFailed, match="killed by SIGKILL .*out of memory"):
+        apart.run_apart(step)

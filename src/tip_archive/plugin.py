@@ -6,10 +6,11 @@ another site generator means rewriting this module only.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,15 @@ class _Left(File):
     left = True
     """Set to ``False`` when the page must be made after all (the navigation changed)."""
 
+    missing: bool | None = None
+    """Whether the file is missing from the site folder, once asked (MkDocs asks twice)."""
+
     def is_modified(self) -> bool:
-        return not self.left or not os.path.isfile(self.abs_dest_path)
+        if not self.left:
+            return True
+        if self.missing is None:
+            self.missing = not os.path.isfile(os.path.join(self.dest_dir, self.dest_uri))
+        return self.missing
 
 
 def _nav_key(nav: Any) -> bytes:
@@ -672,9 +680,33 @@ def mkdocs_serve(config_file: Path, addr: str) -> None:
     logger = logging.getLogger("mkdocs.commands.build")
     logger.addFilter(not_dirty_warning)
     try:
-        serve(str(config_file), dev_addr=addr, livereload=True, build_type="dirty")
+        with _notified_of_changes():
+            serve(str(config_file), dev_addr=addr, livereload=True, build_type="dirty")
     finally:
         logger.removeFilter(not_dirty_warning)
+
+
+@contextlib.contextmanager
+def _notified_of_changes() -> Iterator[None]:
+    """Within the block, ``mkdocs serve`` learns of saved files from the system (inotify on
+    Linux, FSEvents on macOS: watchdog's ``Observer``) instead of walking every watched
+    folder twice a second.  At 10,000 records the walk of ``data/`` took a sixth of the
+    processor while a rebuild ran, and held the interpreter's lock from the build as long."""
+    import mkdocs.commands.serve as serving
+    from watchdog.observers import Observer
+
+    plain = serving.LiveReloadServer
+
+    class NotifiedServer(plain):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.observer = Observer()  # before anything is watched: every watch goes to it
+
+    serving.LiveReloadServer = NotifiedServer  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        serving.LiveReloadServer = plain  # type: ignore[misc]
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -68,7 +68,7 @@ def run_apart(step: Callable[[], T]) -> T:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         with os.fdopen(read, "rb") as pipe:
             said = pipe.read()
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
     except BaseException as exc:  # stopped while the child works: stop it too, and wait
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         signum = exc.signum if isinstance(exc, faults.Stopped) else signal.SIGINT
@@ -78,13 +78,22 @@ def run_apart(step: Callable[[], T]) -> T:
             os.waitpid(pid, 0)
         raise
     if not said:
-        raise ChildFailed("the build's process ended without a result (killed?)")
+        raise ChildFailed(_ended(status))
     ok, value, written = pickle.loads(said)
     for name, text in written:  # what the child printed, where this process prints
         getattr(sys, name).write(text)
     if ok:
         return value  # type: ignore[no-any-return]
     raise value
+
+
+def _ended(status: int) -> str:
+    """Why a child that gave no result ended, in words."""
+    if os.WIFSIGNALED(status):
+        signum = os.WTERMSIG(status)
+        why = " (the system may have run out of memory)" if signum == signal.SIGKILL else ""
+        return f"the process making the pages was killed by {signal.Signals(signum).name}{why}"
+    return f"the process making the pages ended with status {os.WEXITSTATUS(status)} and no result"
 
 
 def _child(step: Callable[[], object], write: int, held: set[signal.Signals]) -> None:  # pragma: no cover

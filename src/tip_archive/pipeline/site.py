@@ -244,7 +244,7 @@ def _locked_build(
             print(exc.report(), file=sys.stderr)
             print(kept, file=sys.stderr)
             return 1
-        except (BuildFailed, SystemExit) as exc:
+        except (BuildFailed, apart.ChildFailed, SystemExit) as exc:
             print(f"error: {exc}", file=sys.stderr)
             print(kept, file=sys.stderr)
             return 1
