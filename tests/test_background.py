@@ -4,6 +4,7 @@ a request made during a run gives one more run after it, so the last build is in
 from __future__ import annotations
 
 import threading
+import time
 
 from tip_archive.pipeline.background import Rerunning
 
@@ -73,3 +74,49 @@ def test_the_work_and_what_it_starts_run_at_a_lower_priority() -> None:
     worker.wait()
     assert seen == [min(base + 5, 19)]
     assert os.getpriority(os.PRIO_PROCESS, 0) == base  # the process itself is as it was
+
+
+def test_stopping_cuts_the_run_short_and_runs_no_more() -> None:
+    release = threading.Event()
+    calls: list[int] = []
+
+    def work() -> None:
+        calls.append(1)
+        release.wait(30)
+
+    worker = Rerunning(work)
+    worker.request()
+    while not calls:
+        time.sleep(0.01)
+    worker.request()  # asked again meanwhile: would run once more
+    begun = time.monotonic()
+    worker.stop(release.set)
+    assert time.monotonic() - begun < 10
+    assert calls == [1]
+    assert worker.stopping
+
+
+def test_the_server_stopping_stops_the_index_under_way() -> None:
+    """Ctrl-C on ``mkdocs serve`` ends the Pagefind run of the background index (at 10,000
+    records a run takes minutes) instead of waiting for it."""
+    import subprocess
+    import sys
+
+    from tip_archive.plugin import ArchivePlugin
+
+    plugin = ArchivePlugin()
+    started = threading.Event()
+
+    def work() -> None:
+        with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as slow:
+            plugin._pagefind = slow
+            started.set()
+            slow.wait()
+
+    plugin._search = Rerunning(work)
+    plugin._search.request()
+    assert started.wait(30)
+    begun = time.monotonic()
+    plugin.on_shutdown()
+    assert time.monotonic() - begun < 10
+    assert plugin._pagefind.returncode is not None

@@ -49,12 +49,15 @@ CACHED_TEMPLATE = "tip-cached.html"
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
 
-def _index_quietly(site: Path) -> None:
+def _index_quietly(
+    site: Path, started: Callable[[Any], None], stopping: Callable[[], bool]
+) -> None:
     try:
         with phase("search"):
-            fulltext.index_site(site)
+            fulltext.index_site(site, started)
     except fulltext.SearchIndexError as exc:
-        logging.getLogger("mkdocs.plugins.tip_archive").error(str(exc))
+        if not stopping():  # stopped on purpose: the server is shutting down
+            logging.getLogger("mkdocs.plugins.tip_archive").error(str(exc))
 
 
 class _Left(File):
@@ -216,10 +219,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return keeping
 
     def on_shutdown(self) -> None:
-        self.wait_for_search()
+        if self._search is not None:  # the index under way is of a site about to be removed
+            self._search.stop(self._stop_pagefind)
         self.cache.close()
 
     _search: Rerunning | None = None
+    _pagefind: Any = None
+    """The Pagefind process the background index runs, if any."""
+
+    def _stop_pagefind(self) -> None:
+        process = self._pagefind
+        if process is not None and process.poll() is None:
+            process.terminate()
+
+    def _index_in_background(self) -> None:
+        search = self._search
+        _index_quietly(
+            self._search_site,
+            lambda process: setattr(self, "_pagefind", process),
+            lambda: search is not None and search.stopping,
+        )
 
     def wait_for_search(self) -> None:
         """Wait for the full-text index ``mkdocs serve`` makes after a build, if any."""
@@ -474,7 +493,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # next build does not wait for it: an index under way is made once more after.
             self._search_site = Path(config.site_dir)
             if self._search is None:
-                self._search = Rerunning(lambda: _index_quietly(self._search_site), nice=10)
+                self._search = Rerunning(self._index_in_background, nice=10)
             self._search.request()
             return
         self._let_go()

@@ -28,6 +28,7 @@ class Rerunning:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._again = False
+        self._stopping = False
         self.runs = 0
         """How many times the work has run (for tests)."""
 
@@ -53,10 +54,26 @@ class Rerunning:
                 LOG.exception("background work failed")
             self.runs += 1
             with self._lock:
-                if not self._again:
+                if not self._again or self._stopping:
                     self._thread = None
                     return
                 self._again = False
+
+    def stop(self, cut_short: Callable[[], None]) -> None:
+        """No run after the one under way, which ``cut_short()`` ends (it stops the program
+        the work runs); back once it has.  ``mkdocs serve`` stopped (Ctrl-C) no longer
+        waits for an index of 20,000 pages to be finished, only to be thrown away."""
+        with self._lock:
+            self._stopping = True
+            self._again = False
+            running = self._thread is not None
+        if running:
+            cut_short()
+        self.wait()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping
 
     def wait(self) -> None:
         """Until the work asked for so far is done."""

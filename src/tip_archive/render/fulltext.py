@@ -24,6 +24,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..model.records import LANGUAGES
@@ -123,18 +124,27 @@ def slices(site_dir: Path) -> list[str]:
     return [default, *(f"{e}/**/index.html" for e in editions)]
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(
+    site_dir: Path, started: Callable[[subprocess.Popen[str]], None] | None = None
+) -> None:
     """Write Pagefind's index of ``site_dir`` into ``site_dir/pagefind/``, replacing any
-    index there (Pagefind leaves the fragments of pages that are gone)."""
+    index there (Pagefind leaves the fragments of pages that are gone).  ``started`` is
+    given each Pagefind process as it starts (to stop it: ``mkdocs serve`` ending)."""
     shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
     entry_path = site_dir / FOLDER / "pagefind-entry.json"
     entry: dict[str, Any] = {}
     for glob in slices(site_dir):
-        result = subprocess.run(
-            pagefind_command(site_dir, glob), capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            detail = (result.stderr or result.stdout).strip().splitlines()
+        with subprocess.Popen(
+            pagefind_command(site_dir, glob),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        ) as process:
+            if started is not None:
+                started(process)
+            stdout, stderr = process.communicate()
+        if process.returncode != 0:
+            detail = (stderr or stdout).strip().splitlines()
             raise SearchIndexError(
                 "Pagefind could not index the site: " + (detail[-1] if detail else "no message")
             )
