@@ -712,20 +712,19 @@ def _notified_of_changes() -> Iterator[None]:
     folder twice a second.  At 10,000 records the walk of ``data/`` took a sixth of the
     processor while a rebuild ran, and held the interpreter's lock from the build as long."""
     import mkdocs.commands.serve as serving
+    from mkdocs.livereload import LiveReloadServer
     from watchdog.observers import Observer
 
-    plain = serving.LiveReloadServer
-
-    class NotifiedServer(plain):  # type: ignore[misc, valid-type]
+    class NotifiedServer(LiveReloadServer):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.observer = Observer()  # before anything is watched: every watch goes to it
+            self.observer = Observer()  # type: ignore[assignment]  # before any watch
 
-    serving.LiveReloadServer = NotifiedServer  # type: ignore[misc]
+    setattr(serving, "LiveReloadServer", NotifiedServer)  # noqa: B010 - not exported
     try:
         yield
     finally:
-        serving.LiveReloadServer = plain  # type: ignore[misc]
+        setattr(serving, "LiveReloadServer", LiveReloadServer)  # noqa: B010
 
 
 def read_config(config_file: Path) -> dict[str, Any]:

@@ -96,7 +96,9 @@ def _ended(status: int) -> str:
     return f"the process making the pages ended with status {os.WEXITSTATUS(status)} and no result"
 
 
-def _child(step: Callable[[], object], write: int, held: set[signal.Signals]) -> None:  # pragma: no cover
+def _child(
+    step: Callable[[], object], write: int, held: set[int | signal.Signals]
+) -> None:  # pragma: no cover
     status = 0
     written: list[tuple[str, str]] = []
     for name in ("stdout", "stderr"):

@@ -23,8 +23,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..model.records import LANGUAGES
