@@ -49,17 +49,18 @@ def test_a_bad_record_in_the_configured_folder_stops_the_build(mini_project: Pat
 def test_the_plugin_renders_the_archive_the_build_validated(
     mini_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[Path] = []
+    calls = mini_project / "calls.txt"  # a file: the pages are made in a child process
     real = engine.load_data
 
     def counting(data_dir: Path, *args: object) -> loader.LoadResult:
-        calls.append(data_dir)
+        with calls.open("a", encoding="utf-8") as file:
+            file.write(f"{data_dir}\n")
         return real(data_dir, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine, "load_data", counting)
     status, output = build_project(mini_project)
     assert status == 0, output
-    assert calls == [mini_project / "data"]
+    assert calls.read_text(encoding="utf-8").splitlines() == [str(mini_project / "data")]
 
 
 def test_a_cache_rereads_only_changed_files_and_keeps_an_unchanged_archive(
@@ -91,6 +92,58 @@ def test_only_a_cache_freezes_the_collector_and_it_lets_go(mini_project: Path) -
     assert gc.get_freeze_count() == 0  # no owner, no freeze
     cache = BuildCache()
     load_archive(mini_project / "data", mini_project, cache)
+    assert gc.get_freeze_count() > 0
+    cache.close()
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_archive_holds_no_reference_cycles() -> None:
+    """Dropped, the archive is freed by reference counting, frozen or not: a serve rebuild
+    need not walk the whole heap to be rid of the last one (``BuildCache.release``).  Were
+    a cycle added (a record pointing back at its archive, say), every save would leave the
+    old archive in the collector's frozen generation for good."""
+    root = Path(__file__).resolve().parent.parent
+    gc.collect()
+    archive = load_archive(root / "data", root)
+    gc.collect()  # what reading left
+    found: list[object] = []
+    gc.callbacks.append(lambda phase, info: found.append(info) if phase == "stop" else None)
+    try:
+        del archive
+        unreachable = gc.collect()
+    finally:
+        gc.callbacks.pop()
+    assert unreachable == 0, f"{unreachable} objects of the archive are in reference cycles"
+
+
+@pytest.mark.e2e
+def test_a_swept_cache_lets_the_next_archive_go_without_collecting(
+    mini_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = BuildCache()
+    data = mini_project / "data"
+    load_archive(data, mini_project, cache)
+    collections: list[int] = []
+    full = gc.collect
+
+    def counting(generation: int = 2) -> int:
+        collections.append(generation)
+        return full(generation)
+
+    monkeypatch.setattr(gc, "collect", counting)
+    record = next((data / "statements").glob("*.yaml"))
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache.built()
+    load_archive(data, mini_project, cache)  # not swept: the release collects everything
+    assert 2 in collections
+    collections.clear()
+    record.write_text(record.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache.built()
+    cache.sweep()
+    assert collections == [2]
+    collections.clear()
+    load_archive(data, mini_project, cache)  # swept: only the young garbage before freezing
+    assert collections == [1]
     assert gc.get_freeze_count() > 0
     cache.close()
     assert gc.get_freeze_count() == 0

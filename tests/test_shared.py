@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from conftest import build_project, digest, translate_mini
+from tip_archive.pipeline import apart
 from tip_archive.render.shared import SharedPartials
 
 
@@ -32,6 +33,7 @@ def test_shared_navigation_gives_the_site_each_page_rendering_its_own(
         renders.append(str(getattr(context.get("page"), "url", "")))
         return render_once(template, context)
 
+    monkeypatch.setattr(apart, "can_fork", lambda: False)  # counted here, not in a child
     monkeypatch.setattr(SharedPartials, "render", counted_render)
     monkeypatch.setattr(SharedPartials, "_render", staticmethod(counted_once))
     status, output = build_project(mini_project, tmp_path / "shared")

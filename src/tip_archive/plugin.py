@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,6 +46,8 @@ THEME = Path(__file__).parent / "theme"
 #: The template of a page taken from the cache of rendered pages: MkDocs renders it (to
 #: nothing) and ``on_post_page`` puts the page's kept HTML in its place.
 CACHED_TEMPLATE = "tip-cached.html"
+#: How long after a serve rebuild its garbage is collected: once the browser has reloaded.
+SWEEP_AFTER_SECONDS = 2.0
 #: The theme's partials the archive's own copies render once for many pages (render/shared.py).
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
@@ -219,6 +222,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return keeping
 
     def on_shutdown(self) -> None:
+        if self._sweeping is not None:
+            self._sweeping.cancel()
         if self._search is not None:  # the index under way is of a site about to be removed
             self._search.stop(self._stop_pagefind)
         self.cache.close()
@@ -268,7 +273,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra["tip_text"] = languages.theme_text(config.site_name or "")
         return config
 
+    _sweeping: threading.Timer | None = None
+
     def on_pre_build(self, *, config: Any) -> None:
+        if self._sweeping is not None:  # a save came first: the rebuild collects (release)
+            self._sweeping.cancel()
         # Before MkDocs empties the site folder: a record saved half-written under
         # `mkdocs serve` stops the rebuild here, and the last good pages stay served. (The
         # last serve build's search index may still be under way: see on_post_build.)
@@ -495,6 +504,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self._search is None:
                 self._search = Rerunning(self._index_in_background, nice=10)
             self._search.request()
+            # The build's garbage, collected once the browser has the rebuilt page rather
+            # than at the start of the next rebuild (see BuildCache.release).
+            self.cache.built()
+            self._sweeping = threading.Timer(SWEEP_AFTER_SECONDS, self.cache.sweep)
+            self._sweeping.daemon = True
+            self._sweeping.start()
             return
         self._let_go()
         # Here, so that `mkdocs serve` and a plain `mkdocs build` get the full-text index
