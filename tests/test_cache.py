@@ -147,3 +147,36 @@ def test_a_swept_cache_lets_the_next_archive_go_without_collecting(
     assert gc.get_freeze_count() > 0
     cache.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_cache_reads_again_only_files_whose_stamp_changed(
+    mini_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A serve rebuild does not read every record file for the one saved: a file is read
+    again when its modification time, change time, size or inode changed, or when it was
+    written too shortly before it was last read to trust its stamp."""
+    reads: list[str] = []
+    real = loader.read_limited
+
+    def counting(path: Path, *args: object) -> bytes:
+        reads.append(path.name)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "read_limited", counting)
+    data, cache = mini_project / "data", BuildCache()
+    records = sorted(p.name for p in data.glob("*/*.yaml"))
+    load_archive(data, mini_project, cache)  # the fixture was copied just now: too fresh
+    reads.clear()
+    load_archive(data, mini_project, cache)
+    assert sorted(r for r in reads if r.endswith(".yaml")) == records  # read again, all
+    monkeypatch.setattr(loader, "SETTLED_NS", 0)  # as if written long before
+    load_archive(data, mini_project, cache)
+    reads.clear()
+    first = load_archive(data, mini_project, cache)
+    assert [r for r in reads if r.endswith(".yaml")] == []
+    event = data / "events/conference-2007.yaml"
+    event.write_text(event.read_text(encoding="utf-8") + "# saved\n", "utf-8")
+    second = load_archive(data, mini_project, cache)
+    assert [r for r in reads if r.endswith(".yaml")] == ["conference-2007.yaml"]
+    assert second is not first
+    cache.close()

@@ -7,7 +7,9 @@ with its file, line and field, and reported once at the end by the caller.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,12 +67,28 @@ class ReadCache:
     """What reading gave, kept by a builder (part of ``pipeline.cache.BuildCache``) from one
     load of a data folder to the next: ``mkdocs serve`` re-reads only the files that changed."""
 
-    files: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult]]] = field(
+    files: dict[tuple[Path, Path], dict[tuple[str, str], tuple[bytes, ReadResult, Stamp]]] = field(
         default_factory=dict
     )
-    """What reading each record file gave, by data folder and file, with the digest of its bytes."""
+    """What reading each record file gave, by data folder and file, with the digest of its
+    bytes and the file's :func:`stamp` when it was read."""
     tags: dict[str, str] = field(default_factory=dict)
     """The implicit YAML tag of plain scalars, by value (field names and values repeat)."""
+
+
+#: What the file system says of a file: modified, changed, size, inode (``None``: not to be
+#: trusted, the file was written too shortly before it was read).
+Stamp = tuple[int, int, int, int] | None
+#: A file written less than this before it was read may be written again within the same
+#: tick of the file system's clock, and keep its stamp: such a file is read again next time.
+SETTLED_NS = 2_000_000_000
+
+
+def stamp(status: os.stat_result, read_ns: int) -> Stamp:
+    """The stamp of a file with ``status`` read at ``read_ns`` (``time.time_ns()``)."""
+    if max(status.st_mtime_ns, status.st_ctime_ns) > read_ns - SETTLED_NS:
+        return None
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
 
 
 def _digest(raw: bytes) -> bytes:
@@ -274,6 +292,22 @@ def load_data(
                 )
             )
             continue
+        # A file whose stamp is the one it had when last read is not read again (a serve
+        # rebuild at 10,000 records read 10,000 files for the one saved).
+        hit = previous.get((rel, folder_type))
+        status = None if path.is_symlink() else _status(path)
+        same = (
+            hit is not None
+            and status is not None
+            and hit[2] == (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+        )
+        if same and hit is not None:
+            loaded, problems = hit[1]
+            result.fingerprint.append((rel, hit[0]))
+            kept[(rel, folder_type)] = hit
+            _add(result, path, loaded, problems, data_dir)
+            continue
+        read_ns = time.time_ns()
         try:
             raw = read_limited(path)
         except YamlProblem as exc:
@@ -282,22 +316,43 @@ def load_data(
         else:
             digest = _digest(raw)
             result.fingerprint.append((rel, digest))
-            hit = previous.get((rel, folder_type))
             loaded, problems = (
                 hit[1]
                 if hit and hit[0] == digest
                 else parse_record(raw, path.name, rel, folder_type, cache_of.tags)
             )
-            kept[(rel, folder_type)] = (digest, (loaded, problems))
-        result.problems.extend(problems)
-        if problems:
-            result.unreadable.add(path.stem)
-        if loaded:
-            result.records.append(loaded)
-            if isinstance(loaded.record, Source):
-                _read_text(data_dir, loaded, result)
+            kept[(rel, folder_type)] = (
+                digest,
+                (loaded, problems),
+                None if status is None else stamp(status, read_ns),
+            )
+        _add(result, path, loaded, problems, data_dir)
     cache_of.files[cache_key] = kept
     return result
+
+
+def _status(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _add(
+    result: LoadResult,
+    path: Path,
+    loaded: LoadedRecord | None,
+    problems: list[Problem],
+    data_dir: Path,
+) -> None:
+    """What reading one record file gave, added to ``result``."""
+    result.problems.extend(problems)
+    if problems:
+        result.unreadable.add(path.stem)
+    if loaded:
+        result.records.append(loaded)
+        if isinstance(loaded.record, Source):
+            _read_text(data_dir, loaded, result)
 
 
 def _read_text(data_dir: Path, loaded: LoadedRecord, result: LoadResult) -> None:
