@@ -64,6 +64,12 @@ EXCLUDE = (
     ".tip-changed",
     # A record's versions: which data releases hold it, in the same sentences on every page.
     ".tip-versions",
+    # A record's quotes are its sources' words: a text is indexed once, where it lives, on
+    # the source's page, whose every paragraph lists the records quoting it.  Indexed on
+    # every record quoting it too, a sentence came back as many times as it was quoted, and
+    # the quotes were a seventh of the largest index chunk, "the", at 10,000 records.  The
+    # archive's translation beside a quote is the record's own and stays.
+    ".tip-quote blockquote",
     # The kind of evidence next to each fact: the same few words on every record page.
     ".tip-ev-label",
     # So are the notes that say how a page is read (what the kinds of evidence mean, that
