@@ -21,13 +21,17 @@ merged into one.  The browser fetches exactly what one run over the whole site g
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ..model.records import LANGUAGES
+from . import search_merge
+from .redirects import SYMBOL_FOLDER
 
 #: Where the index goes, relative to the site root.
 FOLDER = "pagefind"
@@ -37,6 +41,7 @@ ROOT_SELECTOR = "article.md-content__inner"
 GLOB = "{index.html,*/**/index.html}"
 #: The folders of the editions besides the default one (``ru/``), each indexed apart.
 EDITION_FOLDERS = tuple(lang for lang in LANGUAGES if lang != "en")
+EDITION_PREFIXES = tuple(f"{folder}/" for folder in EDITION_FOLDERS)
 #: Parts of the article that are not content: anchors, buttons, the edit link, listings.
 EXCLUDE = (
     ".headerlink",
@@ -135,31 +140,158 @@ def index_site(
 ) -> None:
     """Write Pagefind's index of ``site_dir`` into ``site_dir/pagefind/``, replacing any
     index there (Pagefind leaves the fragments of pages that are gone).  ``started`` is
-    given each Pagefind process as it starts (to stop it: ``mkdocs serve`` ending)."""
+    given each Pagefind process as it starts (to stop it: ``mkdocs serve`` ending).
+
+    An edition of more than :data:`SLICE_PAGES` pages is indexed in slices, a run each, and
+    their indexes merged into the one a single run writes (``search_merge.py``): Pagefind's
+    memory grows with the pages of a run and has no bound of its own."""
     shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
     entry_path = site_dir / FOLDER / "pagefind-entry.json"
     entry: dict[str, Any] = {}
     for glob in slices(site_dir):
-        with subprocess.Popen(
-            pagefind_command(site_dir, glob),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        ) as process:
-            if started is not None:
-                started(process)
-            stdout, stderr = process.communicate()
-        if process.returncode != 0:
-            detail = (stderr or stdout).strip().splitlines()
-            raise SearchIndexError(
-                "Pagefind could not index the site: " + (detail[-1] if detail else "no message")
-            )
-        if entry_path.is_file():  # each run writes the entry of its own languages only
+        pages = _pages(site_dir, glob)
+        if len(pages) > SLICE_PAGES:
+            written = _index_in_slices(site_dir, glob, pages, started)
+        else:
+            _run(pagefind_command(site_dir, glob), started)
             written = json.loads(entry_path.read_text(encoding="utf-8"))
-            languages = {**entry.get("languages", {}), **written.get("languages", {})}
-            entry = {**written, "languages": languages}
+        languages = {**entry.get("languages", {}), **written.get("languages", {})}
+        entry = {**written, "languages": languages}  # each run writes its own languages only
     if entry:
         _write_entry(entry_path, entry)
+
+
+#: The most pages one Pagefind run indexes: about 470 MB of Pagefind's memory (it holds
+#: some 140 KB per page of this archive until it writes).
+SLICE_PAGES = 4000
+
+
+def _pages(site_dir: Path, glob: str) -> list[str]:
+    """The pages a run over ``glob`` (one of :func:`slices`) indexes, relative to the site."""
+    if glob.startswith("{"):  # the root page and the folders named
+        names = glob[1:-1].split(",")
+        found = ["index.html"] if (site_dir / "index.html").is_file() else []
+        folders = [n.split("/", 1)[0] for n in names if n.endswith("/**/index.html")]
+        if "*/**/index.html" in names:
+            folders = sorted(p.name for p in site_dir.iterdir() if p.is_dir() and p.name != FOLDER)
+    else:
+        found, folders = [], [glob.split("/", 1)[0]]
+    for folder in folders:
+        for path in sorted((site_dir / folder).rglob("index.html")):
+            found.append(path.relative_to(site_dir).as_posix())
+    # The symbol redirects (``/symbol/A/RES/64/293/``) have no article: nothing to index.
+    return [
+        p
+        for p in found
+        if p.split("/")[1 if p.startswith(EDITION_PREFIXES) else 0] != SYMBOL_FOLDER
+    ]
+
+
+def _index_in_slices(
+    site_dir: Path,
+    glob: str,
+    pages: list[str],
+    started: Callable[[subprocess.Popen[str]], None] | None,
+) -> dict[str, Any]:
+    """Index ``pages`` of ``site_dir`` (those of ``glob``) a slice at a time and merge the
+    slices' indexes into ``site_dir/pagefind/``; the entry of the languages indexed."""
+    parts = slice_globs(pages, -(-len(pages) // SLICE_PAGES))
+    if parts is None:  # names a glob cannot spell: one run, whatever its memory
+        _run(pagefind_command(site_dir, glob), started)
+        return dict(json.loads((site_dir / FOLDER / "pagefind-entry.json").read_text("utf-8")))
+    target = site_dir / FOLDER
+    with tempfile.TemporaryDirectory(prefix=".pagefind-slices-", dir=site_dir.parent) as work:
+        bundles = []
+        for number, part in enumerate(parts):
+            bundle = Path(work, f"bundle-{number}")
+            command = pagefind_command(site_dir, part)
+            at = command.index("--output-subdir")
+            command[at : at + 2] = ["--output-path", str(bundle)]
+            _run(command, started)
+            bundles.append(bundle)
+        # The runtime files (script, WebAssembly, styles) are the same in every run.
+        shutil.copytree(
+            bundles[0],
+            target,
+            ignore=shutil.ignore_patterns("index", "fragment", "*.pf_meta", "pagefind-entry.json"),
+            dirs_exist_ok=True,
+        )
+        entries = [
+            json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+            for bundle in bundles
+        ]
+        languages = sorted({language for entry in entries for language in entry["languages"]})
+        merged = {lang: search_merge.merge_language(bundles, lang, target) for lang in languages}
+    return {**entries[0], "languages": merged}
+
+
+#: What a slice's glob may name as it is: Pagefind's globs give other characters a meaning.
+_PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
+
+
+def slice_globs(pages: list[str], count: int) -> list[str] | None:
+    """Globs that share ``pages`` between ``count`` runs of about as many pages each, every
+    page in exactly one: a page by itself (``statements/index.html``), a folder of a section
+    (``statements/page/**/index.html``) or the folders of a section whose names begin alike
+    (``statements/19*/**/index.html``), the beginnings as long as it takes for no group to
+    weigh over half a slice.  ``None`` if a name holds a character a glob cannot name plainly."""
+    if not all(_PLAIN.fullmatch(page) for page in pages):
+        return None
+    alone: list[str] = []
+    groups: dict[tuple[str, str], list[str]] = {}  # (section, folder) -> its pages
+    for page in pages:
+        folders = page.split("/")[:-1]
+        depth = 2 if folders[:1] and folders[0] in EDITION_FOLDERS else 1
+        if len(folders) <= depth:
+            alone.append(page)  # index.html, statements/index.html, ru/index.html
+        else:
+            groups.setdefault(("/".join(folders[:depth]), folders[depth]), []).append(page)
+    most = max(1, len(pages) // count // 2)
+    buckets: list[tuple[int, str]] = [(1, page) for page in alone]  # (pages, pattern)
+
+    def share(section: str, names: list[str], length: int) -> None:
+        by_start: dict[str, list[str]] = {}
+        for name in names:
+            by_start.setdefault(name[:length], []).append(name)
+        for start, some in sorted(by_start.items()):
+            if start in some:  # a folder whose whole name is the beginning: by itself
+                buckets.append((len(groups[(section, start)]), f"{section}/{start}/**/index.html"))
+                some = [name for name in some if name != start]
+                if not some:
+                    continue
+                share(section, some, length + 1)
+                continue
+            weight = sum(len(groups[(section, name)]) for name in some)
+            if weight > most and len(some) > 1:
+                share(section, some, length + 1)
+            else:
+                buckets.append((weight, f"{section}/{start}*/**/index.html"))
+
+    sections: dict[str, list[str]] = {}
+    for section, name in groups:
+        sections.setdefault(section, []).append(name)
+    for section, names in sorted(sections.items()):
+        share(section, sorted(names), 1)
+    slices: list[tuple[int, list[str]]] = [(0, []) for _ in range(count)]
+    for weight, pattern in sorted(buckets, key=lambda b: (-b[0], b[1])):
+        lightest = min(range(count), key=lambda i: slices[i][0])
+        total, patterns = slices[lightest]
+        slices[lightest] = (total + weight, [*patterns, pattern])
+    return ["{" + ",".join(sorted(patterns)) + "}" for _w, patterns in slices if patterns]
+
+
+def _run(command: list[str], started: Callable[[subprocess.Popen[str]], None] | None) -> None:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        if started is not None:
+            started(process)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        detail = (stderr or stdout).strip().splitlines()
+        raise SearchIndexError(
+            "Pagefind could not index the site: " + (detail[-1] if detail else "no message")
+        )
 
 
 def _write_entry(path: Path, entry: dict[str, Any]) -> None:
