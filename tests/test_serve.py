@@ -127,3 +127,26 @@ def test_a_half_written_record_keeps_the_last_good_pages(
         "the corrected page", lambda: "Corrected Conference &lt;Trafficking" in server.get(PAGE)[1]
     )
     assert server.process.poll() is None
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_a_server_left_alone_stays_idle(mini_project: Path, server: Server) -> None:
+    """Reading the records, texts and pages during a rebuild is not a change: the server
+    rebuilds when a file is saved, not again and again because the last build read them."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads the processor time from Linux's /proc")
+    server.wait_for("first page", lambda: server.get(PAGE)[0] == 200)
+    record = mini_project / EVENT
+    record.write_text(record.read_text(encoding="utf-8").replace("International", "Renamed", 1))
+    server.wait_for("the saved page", lambda: "Renamed Conference" in server.get(PAGE)[1])
+    time.sleep(3)  # the background index of the rebuild
+    before = _cpu_seconds(server.process.pid)
+    time.sleep(6)
+    used = _cpu_seconds(server.process.pid) - before
+    assert used < 1.5, (
+        f"{used:.1f} s of processor in 6 s with nothing saved:\n{''.join(server.log)}"
+    )

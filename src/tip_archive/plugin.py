@@ -728,12 +728,30 @@ def _notified_of_changes() -> Iterator[None]:
     processor while a rebuild ran, and held the interpreter's lock from the build as long."""
     import mkdocs.commands.serve as serving
     from mkdocs.livereload import LiveReloadServer
+    from watchdog import events
     from watchdog.observers import Observer
+
+    # What changes a file; not a file opened, or closed unwritten: a build reads every
+    # record and page, and reading them must not start the next build, and the next.
+    changes: list[type[events.FileSystemEvent]] = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileClosedEvent,
+        events.FileMovedEvent,
+        events.FileDeletedEvent,
+        events.DirCreatedEvent,
+        events.DirMovedEvent,
+        events.DirDeletedEvent,
+    ]
+
+    class ChangesObserver(Observer):  # type: ignore[misc, valid-type]
+        def schedule(self, handler: Any, path: Any, **options: Any) -> Any:
+            return super().schedule(handler, path, **{**options, "event_filter": changes})
 
     class NotifiedServer(LiveReloadServer):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self.observer = Observer()  # type: ignore[assignment]  # before any watch
+            self.observer = ChangesObserver()  # before any watch
 
     setattr(serving, "LiveReloadServer", NotifiedServer)  # noqa: B010 - not exported
     try:
