@@ -21,6 +21,7 @@ merged into one.  The browser fetches exactly what one run over the whole site g
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -177,14 +178,16 @@ def _pages(site_dir: Path, glob: str) -> list[str]:
     else:
         found, folders = [], [glob.split("/", 1)[0]]
     for folder in folders:
-        for path in sorted((site_dir / folder).rglob("index.html")):
-            found.append(path.relative_to(site_dir).as_posix())
-    # The symbol redirects (``/symbol/A/RES/64/293/``) have no article: nothing to index.
-    return [
-        p
-        for p in found
-        if p.split("/")[1 if p.startswith(EDITION_PREFIXES) else 0] != SYMBOL_FOLDER
-    ]
+        if folder == SYMBOL_FOLDER:
+            continue  # the symbol redirects (``/symbol/A/RES/64/293/``): no article to index
+        for top, dirs, files in os.walk(site_dir / folder):
+            here = Path(top).relative_to(site_dir).as_posix()
+            dirs[:] = sorted(
+                d for d in dirs if not (here in EDITION_FOLDERS and d == SYMBOL_FOLDER)
+            )
+            if "index.html" in files:
+                found.append(f"{here}/index.html")
+    return sorted(found, key=lambda page: page.split("/"))
 
 
 def _index_in_slices(
