@@ -120,7 +120,11 @@ def _matches(glob: str, page: str) -> bool:
 
 def test_slices_share_the_pages_between_them_each_page_in_one() -> None:
     pages = ["index.html", "statements/index.html", "ru/index.html", "ru/statements/index.html"]
-    pages += [f"statements/{year}-statement-{n}/index.html" for year in range(1990, 2020) for n in range(40)]
+    pages += [
+        f"statements/{year}-statement-{n}/index.html"
+        for year in range(1990, 2020)
+        for n in range(40)
+    ]
     pages += [f"statements/page/{n}/index.html" for n in range(2, 9)]
     pages += [f"bodies/{name}/index.html" for name in ("un", "unodc", "un-women", "page")]
     pages += [f"ru/statements/{year}-x/index.html" for year in range(1990, 2020)]
