@@ -19,8 +19,7 @@ pytestmark = pytest.mark.e2e
 
 def decoded(bundle: Path, language: str) -> dict[str, Any]:
     """What an index says, by address rather than by page number."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    found = entry["languages"][language]
+    found = search_merge.read_entry(bundle)["languages"][language]
     _version, pages, chunks, filters, sorts, fields = search_merge.read(
         bundle / f"pagefind.{found['hash']}.pf_meta"
     )
@@ -63,7 +62,7 @@ def test_an_edition_indexed_in_slices_gives_the_index_of_one_run(
     fulltext.index_site(site)
     whole = site.parent / "whole"
     (site / fulltext.FOLDER).rename(whole)
-    pages = {glob: fulltext._pages(site, glob) for glob in fulltext.slices(site)}
+    pages = {run.glob: fulltext._pages(site, run) for run in fulltext._runs(site)}
     assert all(len(found) > 6 for found in pages.values())
     monkeypatch.setattr(fulltext, "SLICE_PAGES", 3)  # every edition in several slices
     fulltext.index_site(site)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,11 +85,15 @@ Stamp = tuple[int, int, int, int] | None
 SETTLED_NS = 2_000_000_000
 
 
+def _fields(status: os.stat_result) -> tuple[int, int, int, int]:
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+
+
 def stamp(status: os.stat_result, read_ns: int) -> Stamp:
     """The stamp of a file with ``status`` read at ``read_ns`` (``time.time_ns()``)."""
     if max(status.st_mtime_ns, status.st_ctime_ns) > read_ns - SETTLED_NS:
         return None
-    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+    return _fields(status)
 
 
 def _digest(raw: bytes) -> bytes:
@@ -295,13 +300,8 @@ def load_data(
         # A file whose stamp is the one it had when last read is not read again (a serve
         # rebuild at 10,000 records read 10,000 files for the one saved).
         hit = previous.get((rel, folder_type))
-        status = None if path.is_symlink() else _status(path)
-        same = (
-            hit is not None
-            and status is not None
-            and hit[2] == (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
-        )
-        if same and hit is not None:
+        status = _status(path)  # ``None`` for a link: its target's changes are not its own
+        if hit is not None and status is not None and hit[2] == _fields(status):
             loaded, problems = hit[1]
             result.fingerprint.append((rel, hit[0]))
             kept[(rel, folder_type)] = hit
@@ -332,10 +332,12 @@ def load_data(
 
 
 def _status(path: Path) -> os.stat_result | None:
+    """The file's own status (one ``lstat``), or ``None`` for a link or an unreadable one."""
     try:
-        return path.stat()
+        status = path.lstat()
     except OSError:
         return None
+    return None if stat.S_ISLNK(status.st_mode) else status
 
 
 def _add(

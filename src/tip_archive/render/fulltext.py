@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -118,22 +119,38 @@ def pagefind_command(site_dir: Path, glob: str = GLOB) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class _Run:
+    """One edition's run: its glob, and the pages it names (the site's root page or not,
+    and the top-level folders)."""
+
+    glob: str
+    root: bool
+    folders: tuple[str, ...]
+
+
+def _runs(site_dir: Path) -> list[_Run]:
+    editions = [e for e in EDITION_FOLDERS if (site_dir / e / "index.html").is_file()]
+    tops = tuple(
+        sorted(
+            p.name
+            for p in site_dir.iterdir()
+            if p.is_dir() and p.name not in editions and p.name != FOLDER
+        )
+    )
+    if not editions:
+        return [_Run(GLOB, True, tops)]
+    default = "{" + ",".join(["index.html", *(f"{t}/**/index.html" for t in tops)]) + "}"
+    return [_Run(default, True, tops), *(_Run(f"{e}/**/index.html", False, (e,)) for e in editions)]
+
+
 def slices(site_dir: Path) -> list[str]:
     """The globs of the runs that index ``site_dir``: one per edition found in it.
 
     The default edition is the site's root page and every top-level folder but the other
     editions' (listed by name, as Pagefind's globs cannot leave a folder out); each other
     edition is its folder.  A site of one edition is one run over :data:`GLOB`."""
-    editions = [e for e in EDITION_FOLDERS if (site_dir / e / "index.html").is_file()]
-    if not editions:
-        return [GLOB]
-    tops = sorted(
-        p.name
-        for p in site_dir.iterdir()
-        if p.is_dir() and p.name not in editions and p.name != FOLDER
-    )
-    default = "{" + ",".join(["index.html", *(f"{t}/**/index.html" for t in tops)]) + "}"
-    return [default, *(f"{e}/**/index.html" for e in editions)]
+    return [run.glob for run in _runs(site_dir)]
 
 
 def index_site(
@@ -147,19 +164,22 @@ def index_site(
     their indexes merged into the one a single run writes (``search_merge.py``): Pagefind's
     memory grows with the pages of a run and has no bound of its own."""
     shutil.rmtree(site_dir / FOLDER, ignore_errors=True)
-    entry_path = site_dir / FOLDER / "pagefind-entry.json"
     entry: dict[str, Any] = {}
-    for glob in slices(site_dir):
-        pages = _pages(site_dir, glob)
-        if len(pages) > SLICE_PAGES:
-            written = _index_in_slices(site_dir, glob, pages, started)
+    for run in _runs(site_dir):
+        pages = _pages(site_dir, run)
+        # ``None`` (names a glob cannot spell) leaves one run, whatever its memory.
+        parts = (
+            slice_globs(pages, -(-len(pages) // SLICE_PAGES)) if len(pages) > SLICE_PAGES else None
+        )
+        if parts is None:
+            _run(pagefind_command(site_dir, run.glob), started)
+            written = search_merge.read_entry(site_dir / FOLDER)
         else:
-            _run(pagefind_command(site_dir, glob), started)
-            written = json.loads(entry_path.read_text(encoding="utf-8"))
+            written = _index_in_slices(site_dir, parts, started)
         languages = {**entry.get("languages", {}), **written.get("languages", {})}
         entry = {**written, "languages": languages}  # each run writes its own languages only
     if entry:
-        _write_entry(entry_path, entry)
+        _write_entry(site_dir / FOLDER / "pagefind-entry.json", entry)
 
 
 #: The most pages one Pagefind run indexes: about 470 MB of Pagefind's memory (it holds
@@ -167,17 +187,10 @@ def index_site(
 SLICE_PAGES = 4000
 
 
-def _pages(site_dir: Path, glob: str) -> list[str]:
-    """The pages a run over ``glob`` (one of :func:`slices`) indexes, relative to the site."""
-    if glob.startswith("{"):  # the root page and the folders named
-        names = glob[1:-1].split(",")
-        found = ["index.html"] if (site_dir / "index.html").is_file() else []
-        folders = [n.split("/", 1)[0] for n in names if n.endswith("/**/index.html")]
-        if "*/**/index.html" in names:
-            folders = sorted(p.name for p in site_dir.iterdir() if p.is_dir() and p.name != FOLDER)
-    else:
-        found, folders = [], [glob.split("/", 1)[0]]
-    for folder in folders:
+def _pages(site_dir: Path, run: _Run) -> list[str]:
+    """The pages ``run`` indexes, relative to the site, in the order of their folders."""
+    found = ["index.html"] if run.root and (site_dir / "index.html").is_file() else []
+    for folder in run.folders:
         if folder == SYMBOL_FOLDER:
             continue  # the symbol redirects (``/symbol/A/RES/64/293/``): no article to index
         for top, dirs, files in os.walk(site_dir / folder):
@@ -191,17 +204,10 @@ def _pages(site_dir: Path, glob: str) -> list[str]:
 
 
 def _index_in_slices(
-    site_dir: Path,
-    glob: str,
-    pages: list[str],
-    started: Callable[[subprocess.Popen[str]], None] | None,
+    site_dir: Path, parts: list[str], started: Callable[[subprocess.Popen[str]], None] | None
 ) -> dict[str, Any]:
-    """Index ``pages`` of ``site_dir`` (those of ``glob``) a slice at a time and merge the
-    slices' indexes into ``site_dir/pagefind/``; the entry of the languages indexed."""
-    parts = slice_globs(pages, -(-len(pages) // SLICE_PAGES))
-    if parts is None:  # names a glob cannot spell: one run, whatever its memory
-        _run(pagefind_command(site_dir, glob), started)
-        return dict(json.loads((site_dir / FOLDER / "pagefind-entry.json").read_text("utf-8")))
+    """Index ``site_dir`` a slice at a time, a run over each glob of ``parts``, and merge
+    the slices' indexes into ``site_dir/pagefind/``; the entry of the languages indexed."""
     target = site_dir / FOLDER
     with tempfile.TemporaryDirectory(prefix=".pagefind-slices-", dir=site_dir.parent) as work:
         bundles = []
@@ -219,12 +225,16 @@ def _index_in_slices(
             ignore=shutil.ignore_patterns("index", "fragment", "*.pf_meta", "pagefind-entry.json"),
             dirs_exist_ok=True,
         )
-        entries = [
-            json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-            for bundle in bundles
-        ]
+        entries = [search_merge.read_entry(bundle) for bundle in bundles]
         languages = sorted({language for entry in entries for language in entry["languages"]})
-        merged = {lang: search_merge.merge_language(bundles, lang, target) for lang in languages}
+        try:
+            merged = {
+                lang: search_merge.merge_language(bundles, lang, target) for lang in languages
+            }
+        except search_merge.CannotMerge as exc:
+            raise SearchIndexError(
+                f"Pagefind's slices of an edition could not be merged: {exc}"
+            ) from None
     return {**entries[0], "languages": merged}
 
 

@@ -65,6 +65,12 @@ def read(path: Path) -> Any:
     return cbor2.loads(data[len(MARKER) :])
 
 
+def read_entry(bundle: Path) -> dict[str, Any]:
+    """The ``pagefind-entry.json`` of a bundle folder: its version and languages."""
+    entry: dict[str, Any] = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry
+
+
 def write(path: Path, content: bytes, level: int = 9) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(MARKER + content, compresslevel=level, mtime=0))
@@ -139,8 +145,7 @@ def _read_slices(bundles: list[Path], language: str) -> tuple[str, list[_Slice],
     found: list[_Slice] = []
     version = ""
     for bundle in bundles:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        meta = entry["languages"].get(language)
+        meta = read_entry(bundle)["languages"].get(language)
         if meta is None:
             continue
         version, pages, chunks, filters, sorts, fields = read(
